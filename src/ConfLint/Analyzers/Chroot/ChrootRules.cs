@@ -1,0 +1,9 @@
+namespace ConfLint.Analyzers.Chroot;
+
+/// <summary>The rules of this category, one line each; the rule classes sit beside this file.</summary>
+public static class ChrootRules
+{
+    public static IReadOnlyList<IRule> All { get; } = new IRule[]
+    {
+    };
+}

@@ -1,0 +1,11 @@
+namespace ConfLint.Hosting;
+
+/// <summary>Every front end, one line each.</summary>
+public static class FrontEnds
+{
+    public static IReadOnlyList<IFrontEnd> All { get; } = new IFrontEnd[]
+    {
+    };
+
+    public static IFrontEnd? For(InputKind kind) => All.FirstOrDefault(f => f.Kind == kind);
+}

@@ -1,0 +1,166 @@
+using ConfLint.Analyzers.Input;
+using ConfLint.Diagnostics;
+using ConfLint.Text;
+
+namespace ConfLint.Hosting;
+
+/// <summary>
+/// The files of the host being linted. With a root other than "/", every absolute path the
+/// configuration names is read under that root (a sysroot): `/etc/apache2/x.conf` is
+/// `ROOT/etc/apache2/x.conf`, and an absolute symlink target is re-rooted inside ROOT, so a host
+/// image or a test tree can be linted without being that host. Paths given to and returned by
+/// this class are host paths unless a name says "Real".
+/// </summary>
+public sealed class HostFileSystem
+{
+    private const int MaxSymlinkHops = 40;
+
+    public HostFileSystem(string root = "/")
+    {
+        Root = Path.GetFullPath(string.IsNullOrEmpty(root) ? "/" : root);
+        if (Root.Length > 1) Root = Root.TrimEnd('/');
+    }
+
+    /// <summary>The real directory that stands for the host's "/".</summary>
+    public string Root { get; }
+
+    public bool IsSysroot => Root != "/";
+
+    /// <summary>Normalises a host path: absolute, `.` and `..` folded (never above "/"), no trailing slash.</summary>
+    public static string NormalizeHostPath(string hostPath)
+    {
+        var parts = new List<string>();
+        foreach (var part in hostPath.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (part == ".") continue;
+            if (part == "..") { if (parts.Count > 0) parts.RemoveAt(parts.Count - 1); continue; }
+            parts.Add(part);
+        }
+        return "/" + string.Join('/', parts);
+    }
+
+    /// <summary>
+    /// The real path of a host path, with every symlink on the way resolved inside the root
+    /// (absolute targets re-rooted, `..` clamped at the root). Missing components are kept as is.
+    /// </summary>
+    public string ToRealPath(string hostPath) => Join(Root, ResolveHostPath(hostPath));
+
+    /// <summary>The host path with symlinks resolved as the host would resolve them.</summary>
+    public string ResolveHostPath(string hostPath)
+    {
+        var pending = new Stack<string>(NormalizeHostPath(hostPath).Split('/', StringSplitOptions.RemoveEmptyEntries).Reverse());
+        var resolved = new List<string>();
+        int hops = 0;
+        while (pending.Count > 0)
+        {
+            var part = pending.Pop();
+            if (part == ".") continue;
+            if (part == "..") { if (resolved.Count > 0) resolved.RemoveAt(resolved.Count - 1); continue; }
+            var candidate = Join(Root, "/" + string.Join('/', resolved.Append(part)));
+            string? target = null;
+            try
+            {
+                var info = new FileInfo(candidate);
+                if (info.LinkTarget is not null) target = info.LinkTarget;
+            }
+            catch (Exception) { /* unreadable: treat as a plain component */ }
+            if (target is null || ++hops > MaxSymlinkHops)
+            {
+                resolved.Add(part);
+                continue;
+            }
+            if (target.StartsWith('/')) resolved.Clear();
+            foreach (var t in target.Split('/', StringSplitOptions.RemoveEmptyEntries).Reverse()) pending.Push(t);
+        }
+        return "/" + string.Join('/', resolved);
+    }
+
+    /// <summary>The host path of a real path under the root, or null when it lies outside.</summary>
+    public string? ToHostPath(string realPath)
+    {
+        var full = Path.GetFullPath(realPath);
+        if (Root == "/") return full;
+        if (full == Root) return "/";
+        return full.StartsWith(Root + "/", StringComparison.Ordinal) ? full[Root.Length..] : null;
+    }
+
+    private static string Join(string root, string hostPath) =>
+        root == "/" ? hostPath : root + (hostPath == "/" ? "" : hostPath);
+
+    public bool FileExists(string hostPath) => File.Exists(ToRealPath(hostPath));
+
+    public bool DirectoryExists(string hostPath) => Directory.Exists(ToRealPath(hostPath));
+
+    public bool Exists(string hostPath) => FileExists(hostPath) || DirectoryExists(hostPath);
+
+    /// <summary>Names in a host directory, sorted as httpd sorts (byte order), or null when it cannot be read.</summary>
+    public IReadOnlyList<string>? ListDirectory(string hostPath)
+    {
+        try
+        {
+            var real = ToRealPath(hostPath);
+            return Directory.EnumerateFileSystemEntries(real)
+                .Select(Path.GetFileName)
+                .OfType<string>()
+                .OrderBy(n => n, StringComparer.Ordinal)
+                .ToList();
+        }
+        catch (Exception)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Reads a host file as text. On failure returns null and reports CL0001 (cannot read) or
+    /// CL0002 (binary, or a line longer than <paramref name="maxLineLength"/>) at <paramref name="reportAt"/>
+    /// (the line that named the file) or at the file itself.
+    /// </summary>
+    public SourceText? ReadText(string hostPath, DiagnosticBag diagnostics, Location? reportAt = null, int maxLineLength = ApacheLineLimits.MainConfig)
+    {
+        var real = ToRealPath(hostPath);
+        var fileLocation = reportAt ?? Location.ForFile(real, hostPath);
+        var displayPath = IsSysroot ? $"{hostPath} ({real})" : hostPath;
+        byte[] bytes;
+        try
+        {
+            if (Directory.Exists(real))
+            {
+                diagnostics.Report(CL0001InputMustBeReadable.Rule, fileLocation, displayPath, "is a directory, a file is needed");
+                return null;
+            }
+            bytes = File.ReadAllBytes(real);
+        }
+        catch (FileNotFoundException) { diagnostics.Report(CL0001InputMustBeReadable.Rule, fileLocation, displayPath, "no such file"); return null; }
+        catch (DirectoryNotFoundException) { diagnostics.Report(CL0001InputMustBeReadable.Rule, fileLocation, displayPath, "no such file or directory"); return null; }
+        catch (UnauthorizedAccessException) { diagnostics.Report(CL0001InputMustBeReadable.Rule, fileLocation, displayPath, "permission denied"); return null; }
+        catch (IOException e) { diagnostics.Report(CL0001InputMustBeReadable.Rule, fileLocation, displayPath, e.Message); return null; }
+
+        var text = SourceText.From(bytes, real, hostPath);
+        if (text.HasNulByte)
+        {
+            int nul = text.Text.IndexOf('\0');
+            var at = nul >= 0 ? text.GetLocation(new TextSpan(nul, 1)) : Location.ForFile(real, hostPath);
+            diagnostics.Report(CL0002InputMustBeText.Rule, at, $"'{hostPath}' holds NUL bytes: it is binary, not a configuration file");
+            return null;
+        }
+        for (int line = 1; line <= text.LineCount; line++)
+        {
+            var span = text.GetLineSpan(line);
+            if (span.Length > maxLineLength)
+            {
+                diagnostics.Report(CL0002InputMustBeText.Rule, text.GetLocation(new TextSpan(span.Start + maxLineLength, span.Length - maxLineLength)),
+                    $"line {line} of '{hostPath}' is {span.Length} characters long; the engine reads at most {maxLineLength}");
+                return null;
+            }
+        }
+        return text;
+    }
+}
+
+/// <summary>httpd's limits on one configuration line (util.c: MAX_STRING_LEN for the main config, HUGE_STRING_LEN for .htaccess).</summary>
+public static class ApacheLineLimits
+{
+    public const int MainConfig = 16 * 1024 * 1024;
+    public const int Htaccess = 8192;
+}
