@@ -37,12 +37,44 @@ public sealed record RuleDocExample(
 }
 
 /// <summary>
-/// One fenced block: ```` ```lang path=… [mode=0755] [link=target] ````. Language `dir` makes a
-/// directory; `link=` makes a symbolic link (content ignored); `mode=` is applied with chmod.
+/// One fenced block: ```` ```lang path=… [mode=0755] [link=target] [bytes=escaped] ````. Language
+/// `dir` makes a directory; `link=` makes a symbolic link (content ignored); `mode=` is applied
+/// with chmod; `bytes=escaped` writes the content with `\xHH`, `\0`, `\n`, `\t`, `\r` and `\\`
+/// decoded, for inputs that are not text.
 /// </summary>
-public sealed record RuleDocBlock(string Language, string Path, string Content, int Line, string? Mode, string? LinkTarget)
+public sealed record RuleDocBlock(string Language, string Path, string Content, int Line, string? Mode, string? LinkTarget, bool Escaped = false)
 {
     public bool IsDirectory => Language == "dir";
+
+    /// <summary>The bytes of the file the block stands for.</summary>
+    public byte[] GetBytes()
+    {
+        if (!Escaped) return System.Text.Encoding.UTF8.GetBytes(Content);
+        // The block's own line breaks are layout only: an escaped block spells every byte, \n included.
+        var text = Content;
+        var bytes = new List<byte>();
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (c == '\\' && i + 1 < text.Length)
+            {
+                char e = text[i + 1];
+                if (e == 'x' && i + 3 < text.Length && IsHex(text[i + 2]) && IsHex(text[i + 3]))
+                {
+                    bytes.Add(Convert.ToByte(text.Substring(i + 2, 2), 16));
+                    i += 3;
+                    continue;
+                }
+                byte? simple = e switch { '0' => 0, 'n' => (byte)'\n', 't' => (byte)'\t', 'r' => (byte)'\r', '\\' => (byte)'\\', _ => null };
+                if (simple is { } b) { bytes.Add(b); i++; continue; }
+            }
+            if (c == '\n') continue;
+            bytes.AddRange(System.Text.Encoding.UTF8.GetBytes(c.ToString()));
+        }
+        return bytes.ToArray();
+    }
+
+    private static bool IsHex(char c) => char.IsAsciiHexDigit(c);
 }
 
 /// <summary>A place where a doc departs from the format (1-based line of the doc).</summary>

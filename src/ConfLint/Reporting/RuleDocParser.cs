@@ -147,6 +147,7 @@ public static partial class RuleDocParser
         if (words.Length == 0) { problems.Add(new RuleDocProblem(line, "a fenced block needs `<lang> path=<path>`")); return null; }
         var language = words[0];
         string? path = null, mode = null, link = null;
+        bool escaped = false;
         bool ok = true;
         if (!Languages.Contains(language)) { problems.Add(new RuleDocProblem(line, $"unknown block language `{language}` (known: {string.Join(", ", Languages.Order(StringComparer.Ordinal))})")); ok = false; }
         foreach (var word in words.Skip(1))
@@ -159,12 +160,13 @@ public static partial class RuleDocParser
                 case "path": path = value; break;
                 case "mode" when OctalMode().IsMatch(value): mode = value; break;
                 case "link" when value.Length > 0: link = value; break;
+                case "bytes" when value == "escaped": escaped = true; break;
                 default: problems.Add(new RuleDocProblem(line, $"unknown or malformed block attribute `{word}`")); ok = false; break;
             }
         }
         if (string.IsNullOrEmpty(path)) { problems.Add(new RuleDocProblem(line, "a fenced block needs `path=<path inside the host tree>`")); return null; }
         if (!CheckTreePath(path, line, problems)) ok = false;
-        return ok ? new RuleDocBlock(language, path, content, line, mode, link) : null;
+        return ok ? new RuleDocBlock(language, path, content, line, mode, link, escaped) : null;
     }
 
     // Example paths are relative to the host tree's root and may not leave it.
