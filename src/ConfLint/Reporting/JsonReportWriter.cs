@@ -34,6 +34,8 @@ public sealed partial class JsonReportContext : JsonSerializerContext;
 /// </summary>
 public static class JsonReportWriter
 {
+    private static readonly JsonReportContext Json = new(ReportJson.Relaxed(JsonReportContext.Default.Options));
+
     public static List<JsonDiagnostic> ToModel(LintReport report) => report.Diagnostics.Select(d => new JsonDiagnostic(
         d.Id,
         d.Severity.ToName(),
@@ -49,7 +51,7 @@ public static class JsonReportWriter
 
     public static void Write(TextWriter writer, LintReport report)
     {
-        writer.Write(JsonSerializer.Serialize(ToModel(report), JsonReportContext.Default.ListJsonDiagnostic));
+        writer.Write(JsonSerializer.Serialize(ToModel(report), Json.ListJsonDiagnostic));
         writer.WriteLine();
     }
 }

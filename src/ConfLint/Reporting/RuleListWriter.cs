@@ -28,6 +28,8 @@ public static class RuleListWriter
 {
     private static readonly string[] Headers = { "ID", "SEVERITY", "CATEGORY", "TITLE" };
 
+    private static readonly RuleListJsonContext Json = new(ReportJson.Relaxed(RuleListJsonContext.Default.Options));
+
     public static void WriteTable(TextWriter writer, IEnumerable<DiagnosticDescriptor>? rules = null)
     {
         var rows = (rules ?? RuleCatalog.Descriptors)
@@ -56,7 +58,7 @@ public static class RuleListWriter
 
     public static void WriteJson(TextWriter writer, IEnumerable<DiagnosticDescriptor>? rules = null)
     {
-        writer.Write(JsonSerializer.Serialize(ToModel(rules), RuleListJsonContext.Default.ListJsonRuleEntry));
+        writer.Write(JsonSerializer.Serialize(ToModel(rules), Json.ListJsonRuleEntry));
         writer.WriteLine();
     }
 }

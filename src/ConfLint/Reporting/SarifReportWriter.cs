@@ -23,14 +23,16 @@ public static class SarifReportWriter
     public const string SourceRootId = "SRCROOT";
     public const string IncludedFromMessage = "included from here";
 
+    private static readonly SarifJsonContext Json = new(ReportJson.Relaxed(SarifJsonContext.Default.Options));
+
     public static void Write(TextWriter writer, LintReport report, RuleDocLibrary? docs = null)
     {
-        writer.Write(JsonSerializer.Serialize(ToModel(report, docs), SarifJsonContext.Default.SarifLog));
+        writer.Write(JsonSerializer.Serialize(ToModel(report, docs), Json.SarifLog));
         writer.WriteLine();
     }
 
     public static string ToJson(LintReport report, RuleDocLibrary? docs = null) =>
-        JsonSerializer.Serialize(ToModel(report, docs), SarifJsonContext.Default.SarifLog);
+        JsonSerializer.Serialize(ToModel(report, docs), Json.SarifLog);
 
     /// <summary>The SARIF log; <paramref name="docs"/> defaults to the docs compiled into ConfLint.</summary>
     public static SarifLog ToModel(LintReport report, RuleDocLibrary? docs = null)
