@@ -102,7 +102,12 @@ public static class SarifReportWriter
     private static SarifReportingDescriptor Rule(DiagnosticDescriptor d, RuleDocLibrary docs)
     {
         var markdown = docs.Markdown(d.Id);
-        var tags = d.Tags.Concat(new[] { d.Category.ToLowerInvariant() }).Distinct(StringComparer.Ordinal).ToList();
+        // Code scanning files an alert under "security" only with that tag; a security-severity implies it.
+        var tags = (d.IsSecurity ? new[] { "security" } : Array.Empty<string>())
+            .Concat(d.Tags)
+            .Append(d.Category.ToLowerInvariant())
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
         return new SarifReportingDescriptor
         {
             Id = d.Id,

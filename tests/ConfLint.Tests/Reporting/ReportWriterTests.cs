@@ -1,0 +1,60 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ConfLint.Diagnostics;
+using ConfLint.Reporting;
+using Xunit;
+
+namespace ConfLint.Tests.Reporting;
+
+public class ReportWriterTests
+{
+    private static LintReport OneFinding()
+    {
+        var f = new ReportFixture();
+        var conf = f.AddFile("a.conf", "x\n");
+        f.Add(ReportFixture.Readable, conf.GetLineLocation(1), "m");
+        return f.Report();
+    }
+
+    private static string Write(ReportFormat format, ColorMode color = ColorMode.Never)
+    {
+        var sw = new StringWriter();
+        ReportWriter.Write(sw, OneFinding(), format, color);
+        return sw.ToString();
+    }
+
+    [Fact]
+    public void Each_format_writes_its_own_document()
+    {
+        Assert.StartsWith("a.conf:1:1: error: m [CL0001]\n", Write(ReportFormat.Text).Replace("\r\n", "\n"));
+        Assert.Equal(JsonValueKind.Array, JsonDocument.Parse(Write(ReportFormat.Json)).RootElement.ValueKind);
+        Assert.Equal("2.1.0", (string?)JsonNode.Parse(Write(ReportFormat.Sarif))!["version"]);
+    }
+
+    [Fact]
+    public void Text_to_a_file_or_pipe_is_coloured_only_when_forced()
+    {
+        Assert.DoesNotContain('\u001b', Write(ReportFormat.Text, ColorMode.Auto));
+        Assert.Contains('\u001b', Write(ReportFormat.Text, ColorMode.Always));
+    }
+
+    [Fact]
+    public void Format_names_parse()
+    {
+        Assert.Equal(ReportFormat.Sarif, ReportWriter.ParseFormat("SARIF"));
+        Assert.Equal(ReportFormat.Json, ReportWriter.ParseFormat("json"));
+        Assert.Equal(ReportFormat.Text, ReportWriter.ParseFormat("text"));
+        Assert.Null(ReportWriter.ParseFormat("xml"));
+    }
+
+    [Fact]
+    public void A_security_severity_always_brings_the_security_tag()
+    {
+        var bare = new DiagnosticDescriptor("CL7002", "Setuid file inside the jail", "{0}", "Jail", Severity.Error,
+            "d", ImmutableArray<string>.Empty, 9.0);
+        var rules = JsonNode.Parse(SarifReportWriter.ToJson(new ReportFixture().Report(new[] { bare })))!["runs"]![0]!["tool"]!["driver"]!["rules"]!.AsArray();
+        var tags = rules.Single()!["properties"]!["tags"]!.AsArray().Select(t => (string?)t).ToList();
+        Assert.Equal(new[] { "security", "jail" }, tags);
+    }
+}
