@@ -41,7 +41,7 @@ public sealed class JailLibraryResolverTests : IDisposable
         CopyIntoJail(binary, "/jail", "/usr/bin/php-fcgi");
         var missing = new JailLibraryResolver(new HostFileSystem(_root), "/jail").FindMissing("/usr/bin/php-fcgi");
 
-        var expected = libraries.Select(Path.GetFileName).ToHashSet();
+        var expected = libraries.Select(l => Path.GetFileName(l)).ToHashSet();
         var actual = missing.Select(m => Path.GetFileName(m.Name)).ToHashSet();
         // ldd lists the whole closure; without the libraries in the jail only the direct needs and
         // the interpreter can be seen, so every one reported must be one ldd lists.
