@@ -13,7 +13,7 @@ namespace ConfLint.Tests.Reporting;
 public class SarifReportWriterTests
 {
     private static readonly Lazy<Task<JsonSchema>> Schema = new(() =>
-        JsonSchema.FromFileAsync(RepositoryRoot.Shared("schemas/sarif-schema-2.1.0.json")));
+        JsonSchema.FromFileAsync(Path.Combine(RepoPaths.Shared, "schemas", "sarif-schema-2.1.0.json")));
 
     /// <summary>A run with every kind of location SARIF output has to carry.</summary>
     private static LintReport RichReport()
@@ -92,7 +92,7 @@ public class SarifReportWriterTests
         Assert.Equal("InputCannotBeRead", (string?)cl0001["name"]);
         Assert.Equal("Input cannot be read", (string?)cl0001["shortDescription"]!["text"]);
         Assert.Equal(ReportFixture.Readable.Description, (string?)cl0001["fullDescription"]!["text"]);
-        Assert.Equal(File.ReadAllText(Path.Combine(RepositoryRoot.RulesDirectory, "CL0001.md")), (string?)cl0001["help"]!["markdown"]);
+        Assert.Equal(File.ReadAllText(Path.Combine(RuleDocFiles.Directory, "CL0001.md")), (string?)cl0001["help"]!["markdown"]);
         Assert.Contains("Failing example\n---------------", (string?)cl0001["help"]!["text"]);
         Assert.Equal("error", (string?)cl0001["defaultConfiguration"]!["level"]);
         Assert.Equal("high", (string?)cl0001["properties"]!["precision"]);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ConfLint.Hosting;
 using ConfLint.Reporting;
 
@@ -49,7 +48,7 @@ public sealed class DocExampleTree : IDisposable
                 case "--define": defines.Add(Value()); break;
                 case "--server-root": serverRoot = Value(); break;
                 case "--no-disk": noDisk = true; break;
-                case "--kind": kind = ParseKind(Value()); break;
+                case "--kind": kind = LintRunner.ParseKind(Value()) ?? throw new ArgumentException($"unknown --kind '{words[i]}'"); break;
                 default: throw new ArgumentException($"unknown option '{words[i]}' in `Options:` (docs/rule-docs.md lists the accepted ones)");
             }
         }
@@ -64,19 +63,6 @@ public sealed class DocExampleTree : IDisposable
             NoDisk = noDisk,
         };
     }
-
-    public static InputKind ParseKind(string name) => name.ToLower(CultureInfo.InvariantCulture) switch
-    {
-        "auto" => InputKind.Auto,
-        "apache" => InputKind.Apache,
-        "htaccess" => InputKind.Htaccess,
-        "php-ini" => InputKind.PhpIni,
-        "fpm" => InputKind.Fpm,
-        "wrapper" => InputKind.Wrapper,
-        "passwd" => InputKind.Passwd,
-        "group" => InputKind.Group,
-        _ => throw new ArgumentException($"unknown --kind '{name}'"),
-    };
 
     public void Dispose()
     {

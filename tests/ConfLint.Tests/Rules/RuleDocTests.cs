@@ -8,14 +8,14 @@ namespace ConfLint.Tests.Rules;
 /// <summary>The catalogue and rules/*.md agree, and every doc's examples do what they say.</summary>
 public class RuleDocTests
 {
-    private static IReadOnlyList<string> DocIds() => Directory.GetFiles(RepositoryRoot.RulesDirectory, "*.md")
+    private static IReadOnlyList<string> DocIds() => Directory.GetFiles(RuleDocFiles.Directory, "*.md")
         .Select(f => Path.GetFileNameWithoutExtension(f))
         .Order(StringComparer.Ordinal)
         .ToList();
 
     private static RuleDoc? ReadDoc(string id)
     {
-        var path = Path.Combine(RepositoryRoot.RulesDirectory, id + ".md");
+        var path = Path.Combine(RuleDocFiles.Directory, id + ".md");
         return File.Exists(path) ? RuleDocParser.Parse(File.ReadAllText(path)) : null;
     }
 
@@ -65,7 +65,7 @@ public class RuleDocTests
     {
         Assert.Equal(DocIds(), RuleDocLibrary.EmbeddedIds());
         foreach (var id in DocIds())
-            Assert.Equal(File.ReadAllText(Path.Combine(RepositoryRoot.RulesDirectory, id + ".md")), RuleDocLibrary.Embedded.Markdown(id));
+            Assert.Equal(File.ReadAllText(Path.Combine(RuleDocFiles.Directory, id + ".md")), RuleDocLibrary.Embedded.Markdown(id));
     }
 
     private static IReadOnlyList<Diagnostic> LintExample(string id, Func<RuleDoc, RuleDocExample?> pick)

@@ -43,7 +43,7 @@ public class RuleListAndExplainTests
     public void Explain_prints_the_doc_as_text()
     {
         var sw = new StringWriter();
-        Assert.True(RuleExplainer.Write(sw, "cl0003", RuleDocLibrary.FromDirectory(RepositoryRoot.RulesDirectory)));
+        Assert.True(RuleExplainer.Write(sw, "cl0003", RuleDocLibrary.FromDirectory(RuleDocFiles.Directory)));
         var text = sw.ToString();
 
         Assert.StartsWith("CL0003: Inline suppression names an unknown rule or has no reason\n====", text);

@@ -7,7 +7,7 @@ using Xunit;
 
 namespace ConfLint.Tests.Reporting;
 
-public class ReportWriterTests
+public class ReportsTests
 {
     private static LintReport OneFinding()
     {
@@ -17,10 +17,10 @@ public class ReportWriterTests
         return f.Report();
     }
 
-    private static string Write(ReportFormat format, ColorMode color = ColorMode.Never)
+    private static string Write(ReportFormat format, bool color = false)
     {
         var sw = new StringWriter();
-        ReportWriter.Write(sw, OneFinding(), format, color);
+        Reports.Write(format, OneFinding(), sw, color);
         return sw.ToString();
     }
 
@@ -30,22 +30,24 @@ public class ReportWriterTests
         Assert.StartsWith("a.conf:1:1: error: m [CL0001]\n", Write(ReportFormat.Text).Replace("\r\n", "\n"));
         Assert.Equal(JsonValueKind.Array, JsonDocument.Parse(Write(ReportFormat.Json)).RootElement.ValueKind);
         Assert.Equal("2.1.0", (string?)JsonNode.Parse(Write(ReportFormat.Sarif))!["version"]);
+        Assert.Contains('\u001b', Write(ReportFormat.Text, color: true));
     }
 
     [Fact]
-    public void Text_to_a_file_or_pipe_is_coloured_only_when_forced()
+    public void Redirected_output_is_coloured_only_when_forced()
     {
-        Assert.DoesNotContain('\u001b', Write(ReportFormat.Text, ColorMode.Auto));
-        Assert.Contains('\u001b', Write(ReportFormat.Text, ColorMode.Always));
+        Assert.False(Reports.ShouldUseColor("auto", outputRedirected: true));
+        Assert.False(Reports.ShouldUseColor("never", outputRedirected: false));
+        Assert.True(Reports.ShouldUseColor("always", outputRedirected: true));
     }
 
     [Fact]
     public void Format_names_parse()
     {
-        Assert.Equal(ReportFormat.Sarif, ReportWriter.ParseFormat("SARIF"));
-        Assert.Equal(ReportFormat.Json, ReportWriter.ParseFormat("json"));
-        Assert.Equal(ReportFormat.Text, ReportWriter.ParseFormat("text"));
-        Assert.Null(ReportWriter.ParseFormat("xml"));
+        Assert.Equal(ReportFormat.Sarif, ReportFormats.Parse("SARIF"));
+        Assert.Equal(ReportFormat.Json, ReportFormats.Parse("json"));
+        Assert.Equal(ReportFormat.Text, ReportFormats.Parse("text"));
+        Assert.Null(ReportFormats.Parse("xml"));
     }
 
     [Fact]
