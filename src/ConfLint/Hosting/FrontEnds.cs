@@ -5,6 +5,7 @@ public static class FrontEnds
 {
     public static IReadOnlyList<IFrontEnd> All { get; } = new IFrontEnd[]
     {
+        new PhpIniFrontEnd(),
     };
 
     public static IFrontEnd? For(InputKind kind) => All.FirstOrDefault(f => f.Kind == kind);
