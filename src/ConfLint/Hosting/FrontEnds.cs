@@ -5,6 +5,9 @@ public static class FrontEnds
 {
     public static IReadOnlyList<IFrontEnd> All { get; } = new IFrontEnd[]
     {
+        new WrapperFrontEnd(),
+        new PasswdFrontEnd(),
+        new GroupFrontEnd(),
     };
 
     public static IFrontEnd? For(InputKind kind) => All.FirstOrDefault(f => f.Kind == kind);
