@@ -282,8 +282,15 @@ internal sealed class ShellLexer
         if (IsNameStart(n))
         {
             _pos++;
-            while (!AtEnd && IsNameChar(Peek())) _pos++;
-            return new ShellSegment(ShellSegmentKind.Parameter, _text[(start + 1).._pos], TextSpan.FromBounds(start, _pos), quoted);
+            // A line continuation is removed before names are read: `$AB\<newline>C` is $ABC.
+            var name = new StringBuilder();
+            while (!AtEnd)
+            {
+                if (IsNameChar(Peek())) { name.Append(Peek()); _pos++; }
+                else if (Peek() == '\\' && Peek(1) == '\n' && IsNameChar(Peek(2))) _pos += 2;
+                else break;
+            }
+            return new ShellSegment(ShellSegmentKind.Parameter, name.ToString(), TextSpan.FromBounds(start, _pos), quoted);
         }
         if (n == '{')
         {

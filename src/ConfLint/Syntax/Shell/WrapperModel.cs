@@ -77,8 +77,9 @@ public sealed class WrapperModel
 {
     private static readonly HashSet<string> PhpOptionsWithArgument = new(StringComparer.Ordinal) { "c", "d", "b", "f", "z", "T", "e" };
 
-    private WrapperModel(ShellScript script, ImmutableArray<WrapperVariable> variables, PhpInvocation? php, ImmutableArray<ShellSimpleCommand> phpRunsWithoutExec, int? unixMode)
+    private WrapperModel(ShellScript script, ImmutableArray<WrapperVariable> variables, PhpInvocation? php, ImmutableArray<ShellSimpleCommand> phpRunsWithoutExec, int? unixMode, ShellSyntaxError? abort)
     {
+        Abort = abort;
         Script = script;
         Variables = variables;
         Php = php;
@@ -87,6 +88,9 @@ public sealed class WrapperModel
     }
 
     public ShellScript Script { get; }
+
+    /// <summary>Where sh stops the script with an error before PHP starts (assigning or unsetting a readonly variable), if it does.</summary>
+    public ShellSyntaxError? Abort { get; }
 
     public SourceText Source => Script.Source;
 
@@ -123,6 +127,7 @@ public sealed class WrapperModel
         bool allExport = false;
         PhpInvocation? php = null;
         var withoutExec = ImmutableArray.CreateBuilder<ShellSimpleCommand>();
+        ShellSyntaxError? abort = null;
 
         VariableState Get(string name)
         {
@@ -136,6 +141,10 @@ public sealed class WrapperModel
             return s;
         }
 
+        ShellSyntaxError? ReadonlyPrefix(ShellSimpleCommand command) =>
+            command.Assignments.Where(a => state.TryGetValue(a.Name, out var s) && s.Readonly)
+                .Select(a => new ShellSyntaxError(a.Span, $"{a.Name} is read only: sh exits here")).FirstOrDefault();
+
         string? Lookup(string name)
         {
             if (state.TryGetValue(name, out var s)) return s.IsSet ? s.Value : (s.Unset || inherited is not null ? "" : null);
@@ -143,16 +152,22 @@ public sealed class WrapperModel
             return inherited.TryGetValue(name, out var v) ? v : "";
         }
 
-        void Assign(ShellAssignment a, bool export, bool makeReadonly)
+        // A non-interactive sh exits when a readonly variable is assigned or unset (XCU 2.8.1).
+        bool Assign(ShellAssignment a, bool export, bool makeReadonly)
         {
             var s = Get(a.Name);
-            if (s.Readonly) return;
+            if (s.Readonly)
+            {
+                abort = new ShellSyntaxError(a.Span, $"{a.Name} is read only: sh exits here");
+                return false;
+            }
             s.Value = a.Value.Expand(Lookup);
             s.IsSet = true;
             s.Unset = false;
             s.Assignments.Add(a);
             if (export || allExport) s.Exported = true;
             if (makeReadonly) s.Readonly = true;
+            return true;
         }
 
         foreach (var node in script.Nodes)
@@ -161,7 +176,7 @@ public sealed class WrapperModel
             var name = command.Name?.Literal;
             if (command.Name is null)
             {
-                foreach (var a in command.Assignments) Assign(a, export: false, makeReadonly: false);
+                foreach (var a in command.Assignments) if (!Assign(a, export: false, makeReadonly: false)) goto done;
                 continue;
             }
             if (name is null) continue;
@@ -170,14 +185,14 @@ public sealed class WrapperModel
             {
                 case "export":
                 case "readonly":
-                    foreach (var a in command.Assignments) Assign(a, export: false, makeReadonly: false);
+                    foreach (var a in command.Assignments) if (!Assign(a, export: false, makeReadonly: false)) goto done;
                     foreach (var arg in command.Arguments)
                     {
                         if (arg.Raw.StartsWith('-')) continue;
                         if (ShellParser.IsAssignment(arg, out int nameLength))
                         {
                             var a = ShellParser.SplitAssignment(arg, nameLength);
-                            Assign(a, export: name == "export", makeReadonly: name == "readonly");
+                            if (!Assign(a, export: name == "export", makeReadonly: name == "readonly")) goto done;
                             if (name == "export") Get(a.Name).Exports.Add(arg.Span);
                         }
                         else if (arg.Literal is { } varName)
@@ -193,7 +208,11 @@ public sealed class WrapperModel
                     {
                         if (arg.Raw.StartsWith('-') || arg.Literal is not { } varName) continue;
                         var s = Get(varName);
-                        if (s.Readonly) continue;
+                        if (s.Readonly)
+                        {
+                            abort = new ShellSyntaxError(arg.Span, $"unset: {varName} is read only: sh exits here");
+                            goto done;
+                        }
                         s.IsSet = false;
                         s.Unset = true;
                         s.Value = null;
@@ -213,13 +232,15 @@ public sealed class WrapperModel
                     if (command.Arguments.IsEmpty)
                     {
                         // `exec 2>&1`: only redirections; prefix assignments stay (special built-in).
-                        foreach (var a in command.Assignments) Assign(a, export: false, makeReadonly: false);
+                        foreach (var a in command.Assignments) if (!Assign(a, export: false, makeReadonly: false)) goto done;
                         continue;
                     }
+                    if (ReadonlyPrefix(command) is { } bad) { abort = bad; goto done; }
                     php = Invocation(command, viaExec: true, command.Arguments[0], command.Arguments.RemoveAt(0), state, Lookup);
                     goto done;
             }
 
+            if (ReadonlyPrefix(command) is { } violation) { abort = violation; goto done; }
             if (LooksLikePhp(command.Name!, Lookup))
             {
                 withoutExec.Add(command);
@@ -227,6 +248,7 @@ public sealed class WrapperModel
             }
         }
     done:
+        if (abort is not null) php = null;
         var variables = order
             .Where(n => state[n].Assignments.Count > 0 || state[n].Exports.Count > 0 || state[n].Readonly)
             .Select(n =>
@@ -235,7 +257,7 @@ public sealed class WrapperModel
                 return new WrapperVariable(n, s.IsSet ? s.Value : null, s.Exported && s.IsSet, s.Readonly, s.Assignments.ToImmutableArray(), s.Exports.ToImmutableArray());
             })
             .ToImmutableArray();
-        return new WrapperModel(script, variables, php, withoutExec.ToImmutable(), unixMode);
+        return new WrapperModel(script, variables, php, withoutExec.ToImmutable(), unixMode, abort);
     }
 
     /// <summary>A command whose program's file name starts with "php" (php, php-cgi8.2, php5-fcgi…).</summary>
