@@ -8,6 +8,7 @@ public static class FrontEnds
         new WrapperFrontEnd(),
         new PasswdFrontEnd(),
         new GroupFrontEnd(),
+        new FpmFrontEnd(),
     };
 
     public static IFrontEnd? For(InputKind kind) => All.FirstOrDefault(f => f.Kind == kind);

@@ -5,5 +5,8 @@ public static class PhpIniRules
 {
     public static IReadOnlyList<IRule> All { get; } = new IRule[]
     {
+        new CL4011FpmLimitExtensionsMustBePhpOnly(),
+        new CL4012FpmChrootMustExist(),
+        new CL4013FpmConfigMustBeAccepted(),
     };
 }
