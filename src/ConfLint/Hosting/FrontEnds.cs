@@ -6,6 +6,10 @@ public static class FrontEnds
     public static IReadOnlyList<IFrontEnd> All { get; } = new IFrontEnd[]
     {
         new PhpIniFrontEnd(),
+        new WrapperFrontEnd(),
+        new PasswdFrontEnd(),
+        new GroupFrontEnd(),
+        new FpmFrontEnd(),
     };
 
     public static IFrontEnd? For(InputKind kind) => All.FirstOrDefault(f => f.Kind == kind);
