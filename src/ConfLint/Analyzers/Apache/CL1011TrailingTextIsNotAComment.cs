@@ -20,6 +20,14 @@ public sealed class CL1011TrailingTextIsNotAComment : Analyzer<ApacheConfigurati
 
     public override DiagnosticDescriptor Descriptor => Rule;
 
+    private static string? ArgumentRejection(ApacheConfiguration config, ApacheConfigDirective directive)
+    {
+        if (ApacheDirectiveChecks.For(config).Any(f => ReferenceEquals(f.Node, directive))) return null;
+        var info = ApacheDirectiveChecks.Resolve(ApacheDirectiveDictionary.Httpd24, directive.Name, config.Modules, out var loaded);
+        if (info is null || !loaded) return null;
+        return ApacheArgumentCheck.Check(info, directive.Arguments.Select(a => a.Value).ToList());
+    }
+
     public override void Analyze(ApacheConfiguration input, AnalysisContext context)
     {
         foreach (var ctx in input.ActiveDirectives())
@@ -45,7 +53,13 @@ public sealed class CL1011TrailingTextIsNotAComment : Analyzer<ApacheConfigurati
             {
                 message = $"'{directive.Arguments[index].Raw}…' is not a comment: httpd has no trailing comments and passes {extra} more argument{(extra == 1 ? "" : "s")} to {directive.Name}; move the comment to its own line";
             }
-            context.Report(Diagnostic.Create(Rule, location, message).WithIncludeChain(directive.IncludeChain) with { EngineOrder = directive.WalkPhaseOrder });
+            var diagnostic = Diagnostic.Create(Rule, location, message).WithIncludeChain(directive.IncludeChain) with { EngineOrder = directive.WalkPhaseOrder };
+            // When the words break the directive's argument count httpd rejects the line: an error,
+            // reported here rather than as CL1005 (catalogue precedence), unless an earlier check failed.
+            var rejection = ArgumentRejection(input, directive);
+            if (rejection is not null)
+                diagnostic = diagnostic with { Severity = Severity.Error, Message = $"{message}; httpd stops: {rejection}" };
+            context.Report(diagnostic);
         }
     }
 }

@@ -183,6 +183,14 @@ public sealed class ApacheDirectiveDictionary
     public ImmutableArray<ApacheDirectiveInfo> Lookup(string name) =>
         _byName.TryGetValue(name, out var found) ? found : ImmutableArray<ApacheDirectiveInfo>.Empty;
 
+    /// <summary>&lt;IfDirective&gt;'s test (ap_exists_directive): does a loaded module define the name?</summary>
+    public static bool IsKnownDirective(string name, ApacheModuleSet modules) =>
+        Httpd24.Lookup(name).Any(d => !d.IsSection && modules.Contains(d.Module));
+
+    /// <summary>&lt;IfSection&gt;'s test: does a loaded module define the section (name without '&lt;')?</summary>
+    public static bool IsKnownSection(string name, ApacheModuleSet modules) =>
+        Httpd24.Lookup("<" + name.TrimStart('<')).Any(d => modules.Contains(d.Module));
+
     public ApacheModuleInfo? FindModule(string identifier) => _modules.GetValueOrDefault(identifier);
 
     /// <summary>
