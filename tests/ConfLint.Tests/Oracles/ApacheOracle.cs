@@ -85,6 +85,18 @@ public static class ApacheOracle
         return results;
     }
 
+    /// <summary>
+    /// The configuration files httpd reads, in its read order (`apache2 -t -D DUMP_INCLUDES`),
+    /// named as verdicts name them; empty when httpd rejects the configuration.
+    /// </summary>
+    public static IReadOnlyList<string> IncludedFiles(ApacheCheck check)
+    {
+        var outcome = Check(check with { Defines = check.Defines.Append("DUMP_INCLUDES").ToList() });
+        return DumpedInclude.Matches(outcome.Stderr).Select(m => check.Tree.DisplayPath(m.Groups[1].Value.Trim())).Distinct().ToList();
+    }
+
+    private static readonly Regex DumpedInclude = new(@"^\s+\((?:\*|\d+)\) (.+)$", RegexOptions.Compiled | RegexOptions.Multiline);
+
     public static ApacheOutcome Check(ApacheCheck check)
     {
         var apache2 = Require();
