@@ -5,6 +5,8 @@ public static class FrontEnds
 {
     public static IReadOnlyList<IFrontEnd> All { get; } = new IFrontEnd[]
     {
+        new ApacheFrontEnd(InputKind.Apache),
+        new ApacheFrontEnd(InputKind.Htaccess),
     };
 
     public static IFrontEnd? For(InputKind kind) => All.FirstOrDefault(f => f.Kind == kind);

@@ -5,5 +5,12 @@ public static class ApacheRules
 {
     public static IReadOnlyList<IRule> All { get; } = new IRule[]
     {
+        new CL1001SectionMustBeClosed(),
+        new CL1002CloseTagMustMatchOpenTag(),
+        new CL1006IncludeMustResolve(),
+        new CL1007VariableMustBeDefined(),
+        new CL1009ConditionalBlockInactive(),
+        new CL1012ConditionalMustBeClosed(),
+        new CL1013LoadModuleMustLoad(),
     };
 }
