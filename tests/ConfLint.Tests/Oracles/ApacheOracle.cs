@@ -14,11 +14,30 @@ public sealed record ApacheVerdict(bool Accepted, string? File, int? Line, strin
 
     public static ApacheVerdict RejectedAt(string? file, int? line, string message) => new(false, file, line, message);
 
-    /// <summary>Same accept/reject decision and, for a rejection, the same first error file and line.</summary>
-    public bool Agrees(ApacheVerdict other) =>
-        Accepted == other.Accepted && (Accepted || (File == other.File && Line == other.Line));
+    /// <summary>
+    /// Every "Syntax error on line N of F" httpd printed, outermost (the main file's Include line) first.
+    /// </summary>
+    public IReadOnlyList<(string File, int Line)> Chain { get; init; } = Array.Empty<(string, int)>();
 
-    public string Where => Accepted ? "accepted" : $"rejected at {File ?? "?"}:{(Line is int l ? l.ToString() : "?")}";
+    /// <summary>
+    /// httpd cut its message short (it formats errors into a fixed buffer: an include recursion
+    /// 128 levels deep overflows it), so the innermost location is not known; File/Line are the
+    /// innermost printed in full, and any location of <see cref="Chain"/> is taken as agreeing.
+    /// </summary>
+    public bool Truncated { get; init; }
+
+    /// <summary>Same accept/reject decision and, for a rejection, the same first error file and line.</summary>
+    public bool Agrees(ApacheVerdict other)
+    {
+        if (Accepted != other.Accepted) return false;
+        if (Accepted) return true;
+        if (File == other.File && Line == other.Line) return true;
+        if (Truncated) return Chain.Contains((other.File ?? "", other.Line ?? 0));
+        if (other.Truncated) return other.Chain.Contains((File ?? "", Line ?? 0));
+        return false;
+    }
+
+    public string Where => Accepted ? "accepted" : $"rejected at {File ?? "?"}:{(Line is int l ? l.ToString() : "?")}{(Truncated ? " (message truncated by httpd)" : "")}";
 
     public override string ToString() => Accepted ? "accepted" : $"{Where}: {Message}";
 }
@@ -191,20 +210,23 @@ public static class ApacheOracle
 
             string? file = null;
             int? number = null;
+            var chain = new List<(string, int)>();
             Match m;
             while ((m = SyntaxErrorPrefix.Match(rest)).Success)
             {
                 number = int.Parse(m.Groups[1].Value);
-                file = m.Groups[2].Value;
+                file = displayPath(m.Groups[2].Value) ?? m.Groups[2].Value;
+                chain.Add((file, number.Value));
                 rest = rest[m.Length..];
             }
+            bool truncated = rest.StartsWith("Syntax error on line", StringComparison.Ordinal);
             var embedded = EmbeddedLocation.Match(rest);
             if (embedded.Success)
             {
-                file = embedded.Groups[1].Value;
+                file = displayPath(embedded.Groups[1].Value) ?? embedded.Groups[1].Value;
                 number = int.Parse(embedded.Groups[2].Value);
             }
-            return ApacheVerdict.RejectedAt(file is null ? null : displayPath(file) ?? file, number, rest.Trim());
+            return ApacheVerdict.RejectedAt(file, number, rest.Trim()) with { Chain = chain, Truncated = truncated };
         }
 
         var message = lines.Select(l => l.Trim())

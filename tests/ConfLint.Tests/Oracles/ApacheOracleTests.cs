@@ -72,7 +72,9 @@ public class ApacheOracleTests
         var shape = Shapes.Single(s => s.Name == name);
         var outcome = Outcomes.Value[name];
         var expected = shape.Expected is null ? "accepted" : "rejected at " + shape.Expected;
-        Assert.True(expected == outcome.Verdict.Where, $"{name}: expected {expected}, parsed {outcome.Verdict}\n--- httpd said:\n{outcome.Stderr}");
+        var v = outcome.Verdict;
+        var parsed = v.Accepted ? "accepted" : $"rejected at {v.File}:{v.Line}";
+        Assert.True(expected == parsed, $"{name}: expected {expected}, parsed {v}\n--- httpd said:\n{outcome.Stderr}");
     }
 
     [SkippableFact]
