@@ -299,15 +299,26 @@ public static class ApacheLoader
                 // A wrong close tag of the conditional being read ends it (CL1002 over CL1001/CL1012).
                 return scope.Conditional is { } c && word.Length > 2 && word[2..].TrimEnd('>').Equals(c.Name, StringComparison.OrdinalIgnoreCase);
             }
-            var closeName = word[2..^1];
             var top = scope.Open[^1];
+            if (!word.EndsWith('>'))
+            {
+                Report(CL1002CloseTagMustMatchOpenTag.Rule, at, item.Chain, order, $"{word}> directive missing closing '>'");
+                if (word[2..].Equals(top.Name, StringComparison.OrdinalIgnoreCase))
+                {
+                    top.CloseLocation = item.Line.Location;
+                    scope.Open.RemoveAt(scope.Open.Count - 1);
+                    return false;
+                }
+            }
+            var closeName = word[2..^1];
             if (closeName.Equals(top.Name, StringComparison.OrdinalIgnoreCase))
             {
                 top.CloseLocation = item.Line.Location;
                 scope.Open.RemoveAt(scope.Open.Count - 1);
                 return false;
             }
-            Report(CL1002CloseTagMustMatchOpenTag.Rule, at, item.Chain, order, $"Expected </{top.Name}> but saw </{closeName}>");
+            if (word.EndsWith('>'))
+                Report(CL1002CloseTagMustMatchOpenTag.Rule, at, item.Chain, order, $"Expected </{top.Name}> but saw </{closeName}>");
             int match = scope.Open.FindLastIndex(o => o.Name.Equals(closeName, StringComparison.OrdinalIgnoreCase));
             if (match < 0 && scope.Conditional is { } cond && cond.Name.Equals(closeName, StringComparison.OrdinalIgnoreCase))
             {
