@@ -106,6 +106,21 @@ public static class ApacheTrees
         return new ApacheSetup("httpd-" + version, tree, serverRoot + "/conf/httpd.conf", serverRoot);
     }
 
+    /// <summary>
+    /// A host tree of the repository's examples/ (e.g. "faq-chroot/fixed"): a Debian-like
+    /// /etc/apache2 with its envvars, users, jails and placeholders, copied into a temporary
+    /// sysroot so nothing writes into the repository.
+    /// </summary>
+    public static ApacheSetup Example(string relative, string mainConfig = "/etc/apache2/apache2.conf", string serverRoot = "/etc/apache2")
+    {
+        var source = RepoPaths.InRepo(Path.Combine("examples", relative));
+        if (!Directory.Exists(source)) throw new DirectoryNotFoundException(source);
+        var tree = HostTree.Create(relative.Replace('/', '-'));
+        tree.CopyDirectory(source, "/");
+        var envvars = serverRoot + "/envvars";
+        return new ApacheSetup("example " + relative, tree, mainConfig, serverRoot) { EnvVarsFile = tree.Exists(envvars) ? envvars : null };
+    }
+
     /// <summary>Placeholder → value, from a tab-separated file (`#` comments; `\n` in a value is a line break).</summary>
     public static IReadOnlyDictionary<string, string> LoadValues(string path)
     {
