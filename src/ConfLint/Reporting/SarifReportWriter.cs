@@ -27,7 +27,7 @@ public static class SarifReportWriter
 
     public static void Write(TextWriter writer, LintReport report, RuleDocLibrary? docs = null)
     {
-        writer.Write(JsonSerializer.Serialize(ToModel(report, docs), Json.SarifLog));
+        writer.Write(ToJson(report, docs));
         writer.WriteLine();
     }
 
