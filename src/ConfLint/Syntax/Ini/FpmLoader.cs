@@ -451,7 +451,8 @@ public sealed class FpmLoader
         if (!errorLogPath.Equals("syslog", StringComparison.OrdinalIgnoreCase))
         {
             var full = EvaluatePath(errorLogPath, null, _options.LocalStateDir, false) ?? errorLogPath;
-            if (_options.CheckDisk && !ParentDirectoryExists(full))
+            // Only a written error_log is checked: a lone pool file does not show the main file's global section.
+            if (_options.CheckDisk && errorLog is not null && !ParentDirectoryExists(full))
                 Problem(FpmProblemPhase.PostProcess, errorLog?.ValueLocation ?? main.Source.GetLineLocation(1),
                     $"error_log '{full}' cannot be opened: its directory does not exist", $"failed to open error_log ({full}): No such file or directory (2)", null,
                     errorLog?.File.IncludeChain ?? ImmutableArray<Location>.Empty);
