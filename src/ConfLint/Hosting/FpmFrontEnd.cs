@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ConfLint.Analyzers.PhpIni;
 using ConfLint.Diagnostics;
 using ConfLint.Syntax.Ini;
 using ConfLint.Syntax.Passwd;
@@ -18,6 +19,9 @@ public sealed partial class FpmFrontEnd : IFrontEnd
 
     [GeneratedRegex(@"^\s*(\[global\]|pm\s*=|listen\s*=|pm\.max_children\s*=)", RegexOptions.Multiline | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex FpmContent();
+
+    [GeneratedRegex(@"on line (\d+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex PhpLine();
 
     public int Recognize(string hostPath, SourceText text)
     {
@@ -47,6 +51,15 @@ public sealed partial class FpmFrontEnd : IFrontEnd
         var config = FpmLoader.Load(fs, hostPath, compilation.Diagnostics, options);
         if (config is null) return;
         foreach (var file in config.Files) compilation.AddSource(file.Source);
+        // FPM hands each line to the INI parser on its own: a syntax error rejects the whole configuration.
+        foreach (var problem in config.Problems.Where(p => p.Phase == FpmProblemPhase.Syntax))
+        {
+            var diagnostic = Diagnostic.Create(CL4002PhpIniMustParse.Rule, problem.Location, problem.Message.Replace("syntax error in the php-fpm configuration: ", ""),
+                "Unknown", PhpLine().Match(problem.EngineMessage) is { Success: true } m ? m.Groups[1].Value : "1",
+                "php-fpm parses each line on its own and refuses to start on this one")
+                .WithIncludeChain(problem.IncludeChain) with { EngineOrder = problem.Order };
+            compilation.Diagnostics.Add(diagnostic);
+        }
         compilation.AddInput(config);
     }
 

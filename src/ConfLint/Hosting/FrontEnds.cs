@@ -5,6 +5,7 @@ public static class FrontEnds
 {
     public static IReadOnlyList<IFrontEnd> All { get; } = new IFrontEnd[]
     {
+        new PhpIniFrontEnd(),
         new WrapperFrontEnd(),
         new PasswdFrontEnd(),
         new GroupFrontEnd(),

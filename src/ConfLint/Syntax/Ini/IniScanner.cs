@@ -36,7 +36,9 @@ internal sealed class IniScanner
     public IniScanner(string text, IniScannerMode mode)
     {
         _s = text;
-        _n = text.Length;
+        // PHP's scanner stops at a NUL byte as at the end of the input (the buffer is NUL-terminated).
+        int nul = text.IndexOf('\0');
+        _n = nul >= 0 ? nul : text.Length;
         _mode = mode;
     }
 
@@ -48,10 +50,10 @@ internal sealed class IniScanner
 
     private static bool IsTabOrSpace(char c) => c == ' ' || c == '\t';
 
-    // LABEL_CHAR [^=\n\r\t;&|^$~(){}!"\[\]\x00]
+    // LABEL_CHAR [^=\n\r\t;&|^$~(){}!"\[\x00] — `]` is a label character (`]a = 1` sets key "]a").
     private static bool IsLabelChar(char c) => c switch
     {
-        '=' or '\n' or '\r' or '\t' or ';' or '&' or '|' or '^' or '$' or '~' or '(' or ')' or '{' or '}' or '!' or '"' or '[' or ']' or '\0' => false,
+        '=' or '\n' or '\r' or '\t' or ';' or '&' or '|' or '^' or '$' or '~' or '(' or ')' or '{' or '}' or '!' or '"' or '[' or '\0' => false,
         _ => true,
     };
 
@@ -93,10 +95,14 @@ internal sealed class IniScanner
         return _s[i] == '\n' ? 1 : 0;
     }
 
-    private int LabelRun(int i)
+    // {LABEL}. LABEL_CHAR does not exclude NUL, so a label that runs to the end of the input reads
+    // the terminating NUL and the scanner returns 0: `true` or `null` alone on the last line is
+    // not a BOOL_TRUE/NULL_NULL token (no syntax error) while `true = 1` is.
+    private int LabelRun(int i, ref bool pastEnd)
     {
         int j = i;
         while (j < _n && IsLabelChar(_s[j])) j++;
+        if (j >= _n && j > i) pastEnd = true;
         return j - i;
     }
 
@@ -207,10 +213,12 @@ internal sealed class IniScanner
         return j > i ? j - i : -1;
     }
 
-    // "'"{SINGLE_QUOTED_CHARS}*"'"
+    // "'"{SINGLE_QUOTED_CHARS}+"'": at least one character, so `''` is not a string (see the
+    // ST_VALUE fallback); an unclosed quote runs into the end of the input.
     private int SingleQuoted(int i, ref bool pastEnd)
     {
         if (At(i) != '\'' || i >= _n) return -1;
+        if (i + 1 < _n && _s[i + 1] == '\'') return -1;
         int close = _s.IndexOf('\'', i + 1);
         if (close < 0) { pastEnd = true; return -1; }
         return close - i + 1;
@@ -279,7 +287,7 @@ internal sealed class IniScanner
             case State.Initial:
             {
                 if (c == '[') Offer(1, 1);
-                int label = LabelRun(start);
+                int label = LabelRun(start, ref pastEnd);
                 if (label > 0 && At(start + label) == '[' && start + label < _n)
                     Offer(4, label + 1 + TabsAndSpaces(start + label + 1));
                 Offer(9, Words(start, "true", "on", "yes"));
@@ -370,7 +378,7 @@ internal sealed class IniScanner
             }
             case State.VarName:
             {
-                Offer(7, LabelRun(start));
+                Offer(7, LabelRun(start, ref pastEnd));
                 if (c == '}') Offer(8, 1);
                 break;
             }
@@ -383,8 +391,15 @@ internal sealed class IniScanner
         }
         if (bestRule < 0)
         {
-            // <*>[^] { return 0; }
             _pos = start + 1;
+            if (_state == State.Value)
+            {
+                // In a value, a character no rule matches (a `'` opening `''`, a `$` at the end) ends
+                // the value: PHP returns END_OF_LINE there and reads on from the next character.
+                _state = State.Initial;
+                return Simple(IniTokenKind.EndOfLine, start, start + 1);
+            }
+            // <*>[^] { return 0; }
             return EndToken(start);
         }
 
