@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using ConfLint.Diagnostics;
 using ConfLint.Hosting;
-using ConfLint.Tests.Analyzers.PhpIni;
 using Xunit;
 
 namespace ConfLint.Tests.Hosting;
@@ -17,7 +16,7 @@ public static class RuleDocExamples
 
     public static void Verify(string ruleId)
     {
-        var doc = File.ReadAllText(Path.Combine(FpmOracleDifferentialTests.RepoRoot(), "rules", ruleId + ".md"));
+        var doc = File.ReadAllText(RepoPaths.InRepo($"rules/{ruleId}.md"));
         Assert.StartsWith($"# {ruleId}: ", doc);
         var failing = Lint(Section(doc, "## Failing example"));
         Assert.Contains(failing, d => d.Id == ruleId);

@@ -20,17 +20,9 @@ namespace ConfLint.Tests.Analyzers.PhpIni;
 /// </summary>
 public class FpmOracleDifferentialTests
 {
-    private static readonly string CorpusRoot = Path.GetFullPath(Path.Combine(RepoRoot(), "..", "shared", "corpus"));
     private readonly ITestOutputHelper _output;
 
     public FpmOracleDifferentialTests(ITestOutputHelper output) => _output = output;
-
-    internal static string RepoRoot()
-    {
-        var dir = AppContext.BaseDirectory;
-        while (dir is not null && !File.Exists(Path.Combine(dir, "ConfLint.sln"))) dir = Path.GetDirectoryName(dir);
-        return dir ?? throw new InvalidOperationException("ConfLint.sln not found above " + AppContext.BaseDirectory);
-    }
 
     private sealed record Case(string Name, string MainPath, string Prefix);
 
@@ -41,15 +33,16 @@ public class FpmOracleDifferentialTests
     {
         var fpm = Oracle.Require("php-fpm8.2");
         Skip.IfNot(Environment.UserName == "root", "php-fpm -t resolves pool users only as root");
+        var corpusRoot = RepoPaths.RequireCorpus("");
         using var tree = new TempDir();
         var cases = new List<Case>();
 
         // php-src templates, filled from corpus/fpm/php-src-template-values.tsv.
-        var values = File.ReadAllLines(Path.Combine(RepoRoot(), "corpus", "fpm", "php-src-template-values.tsv"))
+        var values = File.ReadAllLines(RepoPaths.InRepo("corpus/fpm/php-src-template-values.tsv"))
             .Where(l => l.Length > 0 && l[0] != '#').Select(l => l.Split('\t')).ToDictionary(p => p[0], p => p[1].Replace("{tmp}", tree.Path));
         string Fill(string file)
         {
-            var text = File.ReadAllText(Path.Combine(CorpusRoot, "php-src", "sapi", "fpm", file));
+            var text = File.ReadAllText(Path.Combine(corpusRoot, "php-src", "sapi", "fpm", file));
             foreach (var (k, v) in values) text = text.Replace(k, v);
             return text;
         }
@@ -60,10 +53,10 @@ public class FpmOracleDifferentialTests
         cases.Add(new Case("php-src php-fpm.conf.in + www.conf.in", Path.Combine(tree.Path, "etc", "php-fpm.conf"), tree.Path));
 
         // Debian's pool file, included from a main file with temp logs; and Debian's own main file as shipped.
-        var debianPool = Path.Combine(CorpusRoot, "debian-php", "8.2", "fpm", "pool.d", "www.conf");
+        var debianPool = Path.Combine(corpusRoot, "debian-php", "8.2", "fpm", "pool.d", "www.conf");
         cases.Add(new Case("debian pool.d/www.conf", Write(tree, "debian-www.conf", Global(tree) + $"include={debianPool}\n"), tree.Path));
-        cases.Add(new Case("debian php-fpm.conf", Path.Combine(CorpusRoot, "debian-php", "8.2", "fpm", "php-fpm.conf"), tree.Path));
-        foreach (var f in Directory.GetFiles(Path.Combine(CorpusRoot, "_oracle-e2e-local", "fpm-chroot"), "*.conf").Where(f => Path.GetFileName(f).StartsWith("php-fpm", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        cases.Add(new Case("debian php-fpm.conf", Path.Combine(corpusRoot, "debian-php", "8.2", "fpm", "php-fpm.conf"), tree.Path));
+        foreach (var f in Directory.GetFiles(Path.Combine(corpusRoot, "_oracle-e2e-local", "fpm-chroot"), "*.conf").Where(f => Path.GetFileName(f).StartsWith("php-fpm", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
             cases.Add(new Case("_oracle-e2e-local " + Path.GetFileName(f), f, tree.Path));
 
         var (agreed, messages, failures) = Compare(fpm, cases);
