@@ -22,8 +22,10 @@ public sealed record GroupEntry(
 }
 
 /// <summary>/etc/group as the system reads it, with every field's span. Problems are model facts (see <see cref="PasswdProblem"/>).</summary>
-public sealed record GroupFile(SourceText Source, ImmutableArray<GroupEntry> Entries, ImmutableArray<PasswdProblem> Problems)
+public sealed record GroupFile(SourceText Source, ImmutableArray<GroupEntry> Entries, ImmutableArray<PasswdProblem> Problems) : ConfLint.Reporting.IDumpable
 {
+    public void WriteDump(TextWriter writer, ConfLint.Reporting.DumpOptions options) => ConfLint.Reporting.ModelDumps.Write(this, writer, options);
+
     public GroupEntry? FindGroup(string name) => Entries.FirstOrDefault(e => e.IsUsable && e.Name.Text == name);
 
     public GroupEntry? FindGid(long gid) => Entries.FirstOrDefault(e => e.IsUsable && e.Gid == gid);

@@ -72,8 +72,10 @@ public sealed record PasswdEntry(
 }
 
 /// <summary>/etc/passwd as the system reads it, with every field's span.</summary>
-public sealed record PasswdFile(SourceText Source, ImmutableArray<PasswdEntry> Entries, ImmutableArray<PasswdProblem> Problems)
+public sealed record PasswdFile(SourceText Source, ImmutableArray<PasswdEntry> Entries, ImmutableArray<PasswdProblem> Problems) : ConfLint.Reporting.IDumpable
 {
+    public void WriteDump(TextWriter writer, ConfLint.Reporting.DumpOptions options) => ConfLint.Reporting.ModelDumps.Write(this, writer, options);
+
     /// <summary>The user nss_files returns for a name: the first usable line with that name.</summary>
     public PasswdEntry? FindUser(string name) => Entries.FirstOrDefault(e => e.IsUsable && e.Name.Text == name);
 
