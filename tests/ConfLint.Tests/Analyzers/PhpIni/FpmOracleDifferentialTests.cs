@@ -72,6 +72,8 @@ public class FpmOracleDifferentialTests
         using var tree = new TempDir();
         Directory.CreateDirectory(Path.Combine(tree.Path, "inc"));
         File.WriteAllText(Path.Combine(tree.Path, "inc", "a.conf"), "; included\npm.max_children = lots\n");
+        Directory.CreateDirectory(Path.Combine(tree.Path, "ok"));
+        File.WriteAllText(Path.Combine(tree.Path, "ok", "b.conf"), "; included\n\nlisten.backlog = 10\n");
         Directory.CreateDirectory(Path.Combine(tree.Path, "jail", "home"));
         var cases = Mutations(tree).Select((m, i) => new Case(m.Name, Write(tree, $"m{i}.conf", m.Text), tree.Path)).ToList();
         Assert.True(cases.Count >= 200, $"only {cases.Count} mutations");
@@ -259,6 +261,8 @@ public class FpmOracleDifferentialTests
             yield return M("syntax: " + line, global + Pool(line + "\n"));
         yield return M("include no match", global + Pool($"include = {t}/nomatch*.conf\n"));
         yield return M("include with error", global + Pool($"include = {t}/inc/*.conf\nlisten.backlog = x\n"));
+        yield return M("error after a successful include", global + Pool($"include = {t}/ok/*.conf\nlisten.backlog = x\n"));
+        yield return M("unknown key after a successful include", global + Pool($"include = {t}/ok/*.conf\n\nfoo = 1\n"));
         yield return M("include then error", global + Pool($"include = {t}/nomatch*.conf\nlisten.backlog = x\n"));
         yield return M("access.log missing dir", global + Pool("access.log = /nonexistent/a.log\n"));
         yield return M("access.log ok", global + Pool($"access.log = {t}/a.log\n"));

@@ -1,3 +1,4 @@
+using ConfLint.Tests.Oracles;
 using ConfLint.Diagnostics;
 using ConfLint.Hosting;
 using ConfLint.Tests.Hosting;
@@ -102,4 +103,39 @@ public class CL6005WrapperMustRunCgiBuildOfPhpTests
     [InlineData("/usr/local/bin/php-cgi", false)]
     public void ProgramNames(string program, bool reported) =>
         Assert.Equal(reported, WrapperLint.Run($"#!/bin/sh\nexec {program}\n").Only("CL6005").Any());
+}
+
+/// <summary>CL6004's judgement of a value against what php-cgi itself does with it.</summary>
+public class CL6004PhpCgiDifferentialTests
+{
+    [SkippableFact]
+    public void NegativeValuesAreExactlyThoseThatStopPhpCgi()
+    {
+        var phpCgi = Oracle.Require("php-cgi8.2");
+        var cases = new List<(string Name, string Value)>();
+        foreach (var v in new[] { "-1", "-0", "abc", "3", "0", "+2", " 5", "-7x", "2x", "", "-" })
+        {
+            cases.Add(("PHP_FCGI_CHILDREN", v));
+            cases.Add(("PHP_FCGI_MAX_REQUESTS", v));
+        }
+        var disagreements = new System.Collections.Concurrent.ConcurrentBag<string>();
+        Parallel.ForEach(cases, new ParallelOptions { MaxDegreeOfParallelism = 2 }, c =>
+        {
+            var socket = Path.Combine(Path.GetTempPath(), "conflint-cgi-" + Guid.NewGuid().ToString("N")[..8] + ".sock");
+            var psi = new System.Diagnostics.ProcessStartInfo("/usr/bin/timeout") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+            foreach (var a in new[] { "0.5", phpCgi, "-n", "-b", socket }) psi.ArgumentList.Add(a);
+            psi.Environment[c.Name] = c.Value;
+            psi.Environment.Remove(c.Name == "PHP_FCGI_CHILDREN" ? "PHP_FCGI_MAX_REQUESTS" : "PHP_FCGI_CHILDREN");
+            using var p = System.Diagnostics.Process.Start(psi)!;
+            var err = p.StandardError.ReadToEndAsync();
+            p.StandardOutput.ReadToEnd();
+            p.WaitForExit();
+            File.Delete(socket);
+            bool refused = err.Result.Contains($"{c.Name} is not valid", StringComparison.Ordinal);
+            var judged = ConfLint.Analyzers.Wrapper.CL6004WrapperPhpVariableMustBeValid.Judge(c.Name, c.Value);
+            bool saysRefused = judged is not null && judged.Contains("not valid", StringComparison.Ordinal);
+            if (refused != saysRefused) disagreements.Add($"{c.Name}='{c.Value}': php-cgi {(refused ? "refuses" : "starts")}, ConfLint says '{judged ?? "fine"}'");
+        });
+        Assert.True(disagreements.IsEmpty, string.Join("\n", disagreements));
+    }
 }
