@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ConfLint.Analyzers.Input;
 using ConfLint.Analyzers.PhpIni;
 using ConfLint.Diagnostics;
 using ConfLint.Syntax.Ini;
@@ -50,6 +51,12 @@ public sealed partial class FpmFrontEnd : IFrontEnd
         }
         var config = FpmLoader.Load(fs, hostPath, compilation.Diagnostics, options);
         if (config is null) return;
+        if (!request.NoDisk && !fs.FileExists("/etc/passwd") && config.Pools.Any(p => p.Get("user") is not null))
+        {
+            var at = config.Pools.First(p => p.Get("user") is not null).Get("user")!.ValueLocation;
+            compilation.Diagnostics.ReportOnce("CL0004:fpm:/etc/passwd", Diagnostic.Create(CL0004CheckNeedsMissingFact.Rule, at,
+                "php-fpm pool users and groups were not checked: there is no /etc/passwd under the root"));
+        }
         foreach (var file in config.Files) compilation.AddSource(file.Source);
         // FPM hands each line to the INI parser on its own: a syntax error rejects the whole configuration.
         foreach (var problem in config.Problems.Where(p => p.Phase == FpmProblemPhase.Syntax))

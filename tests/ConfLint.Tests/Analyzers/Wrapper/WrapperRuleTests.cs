@@ -139,3 +139,13 @@ public class CL6004PhpCgiDifferentialTests
         Assert.True(disagreements.IsEmpty, string.Join("\n", disagreements));
     }
 }
+
+public class CL6002ShebangLineEndingTests
+{
+    [Fact]
+    public void DosLineEndingBreaksTheInterpreterName()
+    {
+        var d = Assert.Single(WrapperLint.Run("#!/bin/sh\r\nexec php-cgi\r\n").Only("CL6002"));
+        Assert.Contains("/bin/sh^M", d.Message);
+    }
+}
