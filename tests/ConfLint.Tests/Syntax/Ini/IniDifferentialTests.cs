@@ -52,6 +52,14 @@ public sealed class IniDifferentialTests
             allFailures.AddRange(failures);
             return true;
         }, iter: 3, threads: 1, seed: "0N0XIzNsQ0O2");
+        IniGenerators.Soup.Array[1000].Sample(batch =>
+        {
+            var failures = Run(batch, out int agreed);
+            total += batch.Length * 2;
+            agreedTotal += agreed;
+            allFailures.AddRange(failures);
+            return true;
+        }, iter: 2, threads: 1, seed: "0N0XIzNsQ0O3");
         File.WriteAllText(Path.Combine(Path.GetTempPath(), "conflint-ini-generated-failures.txt"), string.Join("\n", allFailures));
         _output.WriteLine($"generated: {agreedTotal}/{total} agree");
         Assert.True(allFailures.Count == 0, string.Join("\n", allFailures.Take(30)));
