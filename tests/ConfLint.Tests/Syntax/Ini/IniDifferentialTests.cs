@@ -60,7 +60,9 @@ public sealed class IniDifferentialTests
             allFailures.AddRange(failures);
             return true;
         }, iter: 2, threads: 1, seed: "0N0XIzNsQ0O3");
-        File.WriteAllText(Path.Combine(Path.GetTempPath(), "conflint-ini-generated-failures.txt"), string.Join("\n", allFailures));
+        var report = Path.Combine(Path.GetTempPath(), $"conflint-ini-generated-failures-{Environment.ProcessId}.txt");
+        File.WriteAllText(report, string.Join("\n", allFailures));
+        _output.WriteLine($"disagreements written to {report}");
         _output.WriteLine($"generated: {agreedTotal}/{total} agree");
         Assert.True(allFailures.Count == 0, string.Join("\n", allFailures.Take(30)));
     }

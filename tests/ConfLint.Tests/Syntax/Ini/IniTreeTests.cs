@@ -76,7 +76,7 @@ public sealed class IniTreeTests
         var d = IniDocument.Parse("a = 1\nb = (2\nc = 3\n");
         Assert.Equal(new[] { "a" }, d.Entries.Select(e => e.Key));
         var error = d.Error!;
-        Assert.Equal("syntax error, unexpected END_OF_LINE", error.Message);
+        Assert.Equal("syntax error, unexpected END_OF_LINE, expecting '^' or '|' or '&' or ')'", error.Message);
         Assert.Equal(3, error.PhpLine);
         Assert.Equal("b = (2\nc = 3\n", Slice(d, error.DroppedSpan));
         Assert.Equal("false", IniDump.ToJson(d));

@@ -72,7 +72,7 @@ public static partial class PhpIniOracle
         // Same JSON value and the same key order: both sides re-serialised with one encoder.
         bool jsonSame = Normalize(ours) == Normalize(phpJson);
         bool errorSame = ourLine == phpLine
-            && (phpError is null || phpError.StartsWith(document.Error!.Message, StringComparison.Ordinal));
+            && (phpError is null || phpError.StartsWith(document.Error!.Message + " in ", StringComparison.Ordinal));
         if (jsonSame && errorSame) return null;
         return $"{mode} {JsonSerializer.Serialize(text)}\n  php:      {phpJson} {phpError}\n  conflint: {ours} {document.Error?.Message} line {ourLine}";
     }
