@@ -10,6 +10,8 @@ public static class FrontEnds
         new PasswdFrontEnd(),
         new GroupFrontEnd(),
         new FpmFrontEnd(),
+        new ApacheFrontEnd(InputKind.Apache),
+        new ApacheFrontEnd(InputKind.Htaccess),
     };
 
     public static IFrontEnd? For(InputKind kind) => All.FirstOrDefault(f => f.Kind == kind);
