@@ -131,7 +131,7 @@ public sealed class FpmPool
 /// A php-fpm configuration as php-fpm 8.2 reads it: the main file and its includes, the
 /// `[global]` settings, the pools, and every reason it would refuse to start.
 /// </summary>
-public sealed class FpmConfig : ConfLint.Reporting.IDumpable
+public sealed class FpmConfig : ConfLint.Reporting.Dumps.IDumpable
 {
     public void WriteDump(TextWriter writer, ConfLint.Reporting.DumpOptions options) => ConfLint.Reporting.ModelDumps.Write(this, writer, options);
 

@@ -22,7 +22,7 @@ public sealed record GroupEntry(
 }
 
 /// <summary>/etc/group as the system reads it, with every field's span. Problems are model facts (see <see cref="PasswdProblem"/>).</summary>
-public sealed record GroupFile(SourceText Source, ImmutableArray<GroupEntry> Entries, ImmutableArray<PasswdProblem> Problems) : ConfLint.Reporting.IDumpable
+public sealed record GroupFile(SourceText Source, ImmutableArray<GroupEntry> Entries, ImmutableArray<PasswdProblem> Problems) : ConfLint.Reporting.Dumps.IDumpable
 {
     public void WriteDump(TextWriter writer, ConfLint.Reporting.DumpOptions options) => ConfLint.Reporting.ModelDumps.Write(this, writer, options);
 

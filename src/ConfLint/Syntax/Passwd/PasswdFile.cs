@@ -72,7 +72,7 @@ public sealed record PasswdEntry(
 }
 
 /// <summary>/etc/passwd as the system reads it, with every field's span.</summary>
-public sealed record PasswdFile(SourceText Source, ImmutableArray<PasswdEntry> Entries, ImmutableArray<PasswdProblem> Problems) : ConfLint.Reporting.IDumpable
+public sealed record PasswdFile(SourceText Source, ImmutableArray<PasswdEntry> Entries, ImmutableArray<PasswdProblem> Problems) : ConfLint.Reporting.Dumps.IDumpable
 {
     public void WriteDump(TextWriter writer, ConfLint.Reporting.DumpOptions options) => ConfLint.Reporting.ModelDumps.Write(this, writer, options);
 

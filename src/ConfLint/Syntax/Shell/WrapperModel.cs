@@ -73,7 +73,7 @@ public sealed record PhpInvocation(
 /// Commands are followed in order as sh runs them; opaque commands (if/case/pipes…) are not
 /// assumed to change anything, and nothing after an `exec` runs.
 /// </summary>
-public sealed class WrapperModel : ConfLint.Reporting.IDumpable
+public sealed class WrapperModel : ConfLint.Reporting.Dumps.IDumpable
 {
     public void WriteDump(TextWriter writer, ConfLint.Reporting.DumpOptions options) => ConfLint.Reporting.ModelDumps.Write(this, writer, options);
 
