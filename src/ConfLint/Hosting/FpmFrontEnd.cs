@@ -29,7 +29,7 @@ public sealed partial class FpmFrontEnd : IFrontEnd
         var name = Path.GetFileName(hostPath);
         var dir = Path.GetFileName(Path.GetDirectoryName(hostPath) ?? "");
         if (name is "php-fpm.conf" or "www.conf" || name.StartsWith("php-fpm", StringComparison.Ordinal) && name.EndsWith(".conf", StringComparison.Ordinal)) return 2;
-        if (dir == "pool.d" && name.EndsWith(".conf", StringComparison.Ordinal)) return 2;
+        if (dir is "pool.d" or "php-fpm.d" && name.EndsWith(".conf", StringComparison.Ordinal)) return 2;
         return FpmContent().IsMatch(text.Text) ? 1 : 0;
     }
 
