@@ -11,5 +11,8 @@ public static class PhpIniRules
         new CL4005PhpIniDirectiveSetOnce(),
         new CL4009PhpIniShouldBeHardened(),
         new CL4010PerDirectorySectionMustBeLast(),
+        new CL4011FpmLimitExtensionsMustBePhpOnly(),
+        new CL4012FpmChrootMustExist(),
+        new CL4013FpmConfigMustBeAccepted(),
     };
 }

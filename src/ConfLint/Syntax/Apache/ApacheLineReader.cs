@@ -1,0 +1,162 @@
+using System.Collections.Immutable;
+using System.Text;
+using ConfLint.Text;
+
+namespace ConfLint.Syntax.Apache;
+
+/// <summary>
+/// One logical configuration line as httpd reads it (util.c <c>ap_cfg_getline_core</c> +
+/// <c>cfg_trim_line</c>): physical lines ending in <c>\</c> directly before LF/CRLF are joined
+/// (the backslash and line break removed, no space added), then the result is trimmed at both
+/// ends. <see cref="Text"/> is that trimmed text; every character maps back to its offset in the
+/// file so tokens keep exact spans.
+/// </summary>
+public sealed class ApacheLogicalLine
+{
+    private readonly int[] _sourceOffsets;
+
+    internal ApacheLogicalLine(SourceText source, int firstLine, int lastLine, TextSpan span, string text, int[] sourceOffsets)
+    {
+        Source = source;
+        FirstLine = firstLine;
+        LastLine = lastLine;
+        Span = span;
+        Text = text;
+        _sourceOffsets = sourceOffsets;
+    }
+
+    public SourceText Source { get; }
+
+    /// <summary>1-based physical line where the logical line starts.</summary>
+    public int FirstLine { get; }
+
+    /// <summary>
+    /// 1-based physical line where it ends. httpd counts lines as it reads them, so its messages
+    /// ("Syntax error on line N") name this last line of a continued directive.
+    /// </summary>
+    public int LastLine { get; }
+
+    /// <summary>From the start of the first physical line to the end of the last (without its line break).</summary>
+    public TextSpan Span { get; }
+
+    /// <summary>The joined, trimmed text httpd hands to the directive parser.</summary>
+    public string Text { get; }
+
+    /// <summary>True when the line spans several physical lines.</summary>
+    public bool IsContinued => LastLine > FirstLine;
+
+    /// <summary>A comment line: after trimming it starts with <c>#</c> (ap_build_config_sub skips it).</summary>
+    public bool IsComment => Text.Length > 0 && Text[0] == '#';
+
+    public bool IsBlank => Text.Length == 0;
+
+    /// <summary>The span in the file of the trimmed text (the part httpd reads).</summary>
+    public TextSpan TextSpan => Text.Length == 0 ? new TextSpan(Span.Start, 0) : ToSourceSpan(0, Text.Length);
+
+    /// <summary>Offset in the file of a character of <see cref="Text"/>; the end offset maps just past the last character.</summary>
+    public int ToSourceOffset(int textOffset)
+    {
+        if (_sourceOffsets.Length == 0) return Span.Start;
+        if (textOffset <= 0) return _sourceOffsets[0];
+        if (textOffset >= Text.Length) return Text.Length == 0 ? Span.Start : _sourceOffsets[Text.Length - 1] + 1;
+        return _sourceOffsets[textOffset];
+    }
+
+    /// <summary>The span in the file covering the characters [start, end) of <see cref="Text"/>.</summary>
+    public TextSpan ToSourceSpan(int start, int end)
+    {
+        if (Text.Length == 0) return new TextSpan(Span.Start, 0);
+        start = Math.Clamp(start, 0, Text.Length);
+        end = Math.Clamp(end, start, Text.Length);
+        int s = ToSourceOffset(start);
+        int e = end == start ? s : _sourceOffsets[end - 1] + 1;
+        return TextSpan.FromBounds(s, Math.Max(s, e));
+    }
+
+    public Location Location => Source.GetLocation(TextSpan);
+
+    /// <summary>
+    /// A line made of other text that stands for this one (a mod_macro body line after argument
+    /// substitution): every character maps to the start of this line's text.
+    /// </summary>
+    public ApacheLogicalLine WithText(string text)
+    {
+        var offsets = new int[text.Length];
+        int anchor = ToSourceOffset(0);
+        Array.Fill(offsets, anchor);
+        return new ApacheLogicalLine(Source, FirstLine, LastLine, Span, text, offsets);
+    }
+
+    public override string ToString() => $"{Source.HostPath}:{FirstLine}: {Text}";
+}
+
+/// <summary>Splits a file into httpd's logical lines (util.c <c>ap_cfg_getline_core</c>, <c>cfg_trim_line</c>).</summary>
+public static class ApacheLineReader
+{
+    /// <summary>apr_isspace: the C locale's whitespace.</summary>
+    public static bool IsSpace(char c) => c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+
+    public static ImmutableArray<ApacheLogicalLine> Read(SourceText source)
+    {
+        var result = ImmutableArray.CreateBuilder<ApacheLogicalLine>();
+        var text = source.Text;
+        int lineCount = source.LineCount;
+        // A file that ends with LF has an empty last "line" after it that httpd never reads.
+        if (lineCount > 1 && source.LineStarts[lineCount - 1] == text.Length) lineCount--;
+        if (text.Length == 0) return result.ToImmutable();
+
+        var buffer = new StringBuilder();
+        var offsets = new List<int>();
+        int line = 1;
+        while (line <= lineCount)
+        {
+            buffer.Clear();
+            offsets.Clear();
+            int first = line;
+            int spanStart = source.LineStarts[line - 1];
+            int spanEnd;
+            while (true)
+            {
+                int start = source.LineStarts[line - 1];
+                bool hasLf = line < source.LineCount;
+                int end = hasLf ? source.LineStarts[line] - 1 : text.Length;
+                // Without a continuation the CR of CRLF stays in the buffer; trimming removes it.
+                int contentEnd = end;
+                bool continues = false;
+                if (hasLf)
+                {
+                    int cp = end;
+                    if (cp > start && text[cp - 1] == '\r') cp--;
+                    if (cp > start && text[cp - 1] == '\\')
+                    {
+                        continues = true;
+                        contentEnd = cp - 1;
+                    }
+                }
+                for (int i = start; i < contentEnd; i++)
+                {
+                    buffer.Append(text[i]);
+                    offsets.Add(i);
+                }
+                spanEnd = end;
+                if (!continues || line >= lineCount)
+                {
+                    line++;
+                    break;
+                }
+                line++;
+            }
+            int last = line - 1;
+            if (spanEnd > spanStart && text[spanEnd - 1] == '\r') spanEnd--;
+
+            // cfg_trim_line: strip apr_isspace at both ends.
+            int a = 0, b = buffer.Length;
+            while (a < b && IsSpace(buffer[a])) a++;
+            while (b > a && IsSpace(buffer[b - 1])) b--;
+            var trimmed = buffer.ToString(a, b - a);
+            var map = offsets.GetRange(a, b - a).ToArray();
+            result.Add(new ApacheLogicalLine(source, first, last, TextSpan.FromBounds(spanStart, spanEnd), trimmed, map));
+        }
+        return result.ToImmutable();
+    }
+}
