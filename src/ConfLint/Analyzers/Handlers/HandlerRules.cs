@@ -5,5 +5,6 @@ public static class HandlerRules
 {
     public static IReadOnlyList<IRule> All { get; } = new IRule[]
     {
+        new CL2004FastCgiSuexecNeedsWrapper(),
     };
 }

@@ -246,6 +246,9 @@ internal sealed class IniParser
     {
         if (_options.Variables == IniVariableResolution.LoadedEntriesThenEnvironment && _loaded.TryGetValue(name, out var loaded))
             return (loaded, IniVariableSource.Entry);
+        string? configured = null;
+        try { configured = _options.ConfigurationHash?.Invoke(name); } catch (Exception) { configured = null; }
+        if (configured is not null) return (configured, IniVariableSource.Entry);
         string? env = null;
         try { env = _options.Environment(name); } catch (Exception) { env = null; }
         return env is null ? ("", IniVariableSource.Undefined) : (env, IniVariableSource.Environment);

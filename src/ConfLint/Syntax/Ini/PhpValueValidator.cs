@@ -49,7 +49,8 @@ public static class PhpValueValidator
         foreach (var allowed in directive.EnumValues)
             if (allowed != "bool+" && string.Equals(allowed, value.Trim(), StringComparison.OrdinalIgnoreCase)) return null;
         var listed = directive.EnumValues.Where(v => v != "bool+").Select(v => v.Length == 0 ? "\"\"" : v);
-        return $"'{value}' is not one of {string.Join(", ", listed)}{(directive.EnumAcceptsBooleans ? " or a boolean" : "")}";
+        var reading = directive.EnumAcceptsBooleans ? $" (PHP reads it as {(IniParser.Atoi(value) != 0 ? "On" : "Off")})" : "";
+        return $"'{value}' is not one of {string.Join(", ", listed)}{(directive.EnumAcceptsBooleans ? " or a boolean" : "")}{reading}";
     }
 
     private static bool IsWhitespace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\v' or '\f';

@@ -12,7 +12,7 @@ public sealed class CL4002PhpIniMustParseTests
         Assert.Equal(31, d.Location.Column);
         Assert.Contains("syntax error, unexpected '='", d.Message);
         Assert.Contains("on line 2", d.Message);
-        Assert.Contains("from line 2", d.Message);
+        Assert.Contains("the rest of line 2 and the 1 setting line after it is ignored", d.Message);
     }
 
     [Fact]

@@ -39,6 +39,14 @@ public sealed class CL4004PhpIniValueMustMatchTypeTests
         Assert.Empty(PhpIniLint.Of("CL4004", line));
     }
 
+    [Fact]
+    public void Unknown_constant_in_an_expression_is_reported_at_the_name()
+    {
+        var d = Assert.Single(PhpIniLint.Of("CL4004", "error_reporting = E_ALL & ~E_NOTCE\n"));
+        Assert.Contains("'E_NOTCE' is not a PHP constant", d.Message);
+        Assert.Equal(28, d.Location.Column);
+    }
+
     public static readonly string[] Quantities =
     {
         "128M", "1G", "0", "-1", "+5", " 12 ", "12 K", "0x10", "0o17", "0b101", "0x", "0z1", "1KB", "abc", "", "1.5M", "08", "0K",
