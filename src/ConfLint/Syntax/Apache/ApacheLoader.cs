@@ -307,7 +307,7 @@ public static class ApacheLoader
                     return false;
                 }
             }
-            var closeName = word[2..^1];
+            var closeName = ApacheSyntaxTree.CloseName(word);
             if (closeName.Equals(top.Name, StringComparison.OrdinalIgnoreCase))
             {
                 top.CloseLocation = item.Line.Location;
@@ -369,7 +369,7 @@ public static class ApacheLoader
                 {
                     if (word.Length > 1 && word[1] == '/')
                     {
-                        var closeName = word[2..^1];
+                        var closeName = ApacheSyntaxTree.CloseName(word);
                         if (!closeName.Equals(directive[1..], StringComparison.OrdinalIgnoreCase))
                         {
                             Report(CL1002CloseTagMustMatchOpenTag.Rule, line.Source.GetLocation(token.Span), item.Chain, ApacheEngineOrder.ReadPhase(item.Order),
@@ -665,7 +665,10 @@ public static class ApacheLoader
                     $"include cycle: {chain}; httpd recurses until \"Exceeded maximum include depth of {MaxIncludeDepth}, There appears to be a recursion.\"");
                 return null;
             }
-            var text = _fs.ReadText(path, Bag, at, ApacheLineLimits.MainConfig);
+            var readErrors = new DiagnosticBag();
+            var text = _fs.ReadText(path, readErrors, at, ApacheLineLimits.MainConfig);
+            foreach (var e in readErrors)
+                Bag.Add(e.WithIncludeChain(item.Chain) with { EngineOrder = ApacheEngineOrder.ReadPhase(item.Order) });
             if (text is null) return null;
             var tree = ApacheSyntaxTree.Parse(text);
             var chainHere = item.Chain.Insert(0, directive.Location);
