@@ -98,7 +98,7 @@ public class ApacheParserPropertyTests
             tree.File("/etc/apache2/apache2.conf", "");
             File.WriteAllBytes(tree.RealPath("/etc/apache2/apache2.conf"), bytes.ToArray());
             var config = tree.Load(options: new ApacheLoadOptions { Modules = new[] { "macro_module" } });
-            Assert.NotNull(config.Diagnostics);
+            Assert.False(config.Diagnostics.IsDefault);
             LoadEverything(tree, SourceText.From(bytes.ToArray(), files[fileIndex], "/etc/apache2/apache2.conf"));
         }, iter: 300);
     }
