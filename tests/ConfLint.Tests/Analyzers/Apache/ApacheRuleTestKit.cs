@@ -19,13 +19,6 @@ public static partial class ApacheRuleTestKit
     public static IReadOnlyList<Diagnostic> Only(this IReadOnlyList<Diagnostic> diagnostics, string id) =>
         diagnostics.Where(d => d.Id == id).ToList();
 
-    public static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ConfLint.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("ConfLint.sln not found above " + AppContext.BaseDirectory);
-    }
-
     [GeneratedRegex(@"^## (?<heading>Failing example|Fixed example)\s*$(?<body>.*?)(?=^## )", RegexOptions.Multiline | RegexOptions.Singleline)]
     private static partial Regex ExampleSection();
 
@@ -35,7 +28,7 @@ public static partial class ApacheRuleTestKit
     /// <summary>Lints the failing and fixed examples of rules/ID.md: the failing one must raise the rule, the fixed one must not.</summary>
     public static void AssertDocExamples(string id)
     {
-        var doc = File.ReadAllText(Path.Combine(RepoRoot(), "rules", id + ".md"));
+        var doc = File.ReadAllText(RepoPaths.InRepo($"rules/{id}.md"));
         Assert.StartsWith($"# {id}: ", doc);
         var sections = ExampleSection().Matches(doc).ToDictionary(m => m.Groups["heading"].Value, m => m.Groups["body"].Value);
         Assert.True(sections.ContainsKey("Failing example") && sections.ContainsKey("Fixed example"), $"{id}.md lacks an example heading");

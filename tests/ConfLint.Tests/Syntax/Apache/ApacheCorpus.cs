@@ -1,32 +1,10 @@
-using ConfLint.Tests.Analyzers.Apache;
-
 namespace ConfLint.Tests.Syntax.Apache;
 
 /// <summary>Finds ../shared/corpus next to the repository (or next to an ancestor, for a worktree).</summary>
 public static class ApacheCorpus
 {
-    public static string? Find()
-    {
-        var dir = new DirectoryInfo(ApacheRuleTestKit.RepoRoot());
-        for (var d = dir.Parent; d is not null; d = d.Parent)
-        {
-            var candidate = Path.Combine(d.FullName, "shared", "corpus");
-            if (Directory.Exists(candidate)) return candidate;
-        }
-        return null;
-    }
-
-    public static string Require()
-    {
-        var found = Find();
-        if (found is null)
-        {
-            var message = "../shared/corpus not found next to the repository";
-            if (Oracles.Oracle.InCi) Xunit.Assert.Fail(message);
-            Xunit.Skip.If(true, message);
-        }
-        return found!;
-    }
+    /// <summary>The shared corpus folder (skips, or fails under CI=true, when it is absent).</summary>
+    public static string Require() => Path.GetDirectoryName(RepoPaths.RequireCorpus("debian-apache2"))!;
 
     /// <summary>Every file of the Apache corpora (debian-apache2, h5bp-server-configs-apache, apache-httpd), sorted.</summary>
     public static IReadOnlyList<string> ApacheFiles(string corpus) =>
