@@ -759,7 +759,8 @@ public static class ApacheLoader
                 {
                     if (string.CompareOrdinal(text, pos, p, 0, p.Length) == 0)
                     {
-                        sb.Append(values[i]);
+                        // mod_macro quotes the value of a parameter named @…, so it stays one word.
+                        sb.Append(p[0] == '@' ? "\"" + values[i].Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"" : values[i]);
                         pos += p.Length;
                         replaced = true;
                         break;

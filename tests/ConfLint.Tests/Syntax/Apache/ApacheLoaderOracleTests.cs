@@ -177,6 +177,35 @@ public class ApacheLoaderOracleTests
     }
 
     [SkippableFact]
+    public void Macro_expansion_agrees_with_httpd_dump_run_cfg()
+    {
+        var apache2 = Oracle.Require("apache2");
+        var dir = Path.Combine(Path.GetTempPath(), "conflint-oracle-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            var main = Path.Combine(dir, "main.conf");
+            File.WriteAllText(main, Header(dir) +
+                "LoadModule macro_module /usr/lib/apache2/modules/mod_macro.so\n" +
+                "<Macro M $v @q %p>\nDefine MV1$v $v\nDefine MV2$v @q\nDefine MV3$v \"%p\"\nDefine MV4$v $v$v\n</Macro>\n" +
+                "Use M \"a_b\" \"c d\" x\nUse M z 'say \"hi\"' \\y\n" +
+                "<Macro Outer $n>\nUse M $n-in $n y\n</Macro>\nUse Outer o\n");
+            var (_, output) = RunApache(apache2, "-t", "-D", "DUMP_RUN_CFG", "-f", main);
+            var theirs = Regex.Matches(output, @"^Define: (MV[^=\s]+)(?:=(.*))?$", RegexOptions.Multiline)
+                .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+            Assert.True(theirs.Count >= 12, "httpd did not dump the macro defines:\n" + output);
+            var config = ApacheLoader.Load(new HostFileSystem("/"), main, new ApacheLoadOptions { ReadEnvvars = false });
+            var ours = config.Variables.Where(v => v.Key.StartsWith("MV", StringComparison.Ordinal)).ToDictionary(v => v.Key, v => v.Value);
+            _output.WriteLine(string.Join("\n", theirs.Select(t => $"{t.Key}: httpd=[{t.Value}] conflint=[{ours.GetValueOrDefault(t.Key)}]")));
+            Assert.Equal(theirs.OrderBy(t => t.Key), ours.OrderBy(t => t.Key));
+        }
+        finally
+        {
+            try { Directory.Delete(dir, true); } catch (IOException) { }
+        }
+    }
+
+    [SkippableFact]
     public void Included_files_agree_with_httpd_dump_includes()
     {
         var apache2 = Oracle.Require("apache2");
