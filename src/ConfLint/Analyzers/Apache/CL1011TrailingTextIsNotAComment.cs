@@ -20,6 +20,13 @@ public sealed class CL1011TrailingTextIsNotAComment : Analyzer<ApacheConfigurati
 
     public override DiagnosticDescriptor Descriptor => Rule;
 
+    /// <summary>
+    /// Set by the directive dictionary: true when httpd rejects the directive with these
+    /// arguments (its argument count breaks), which makes the finding an error, as httpd then
+    /// refuses the line. Unset, the finding stays a warning.
+    /// </summary>
+    public static Func<ApacheConfigDirective, bool>? HttpdRejectsArguments { get; set; }
+
     public override void Analyze(ApacheConfiguration input, AnalysisContext context)
     {
         foreach (var ctx in input.ActiveDirectives())
@@ -45,7 +52,10 @@ public sealed class CL1011TrailingTextIsNotAComment : Analyzer<ApacheConfigurati
             {
                 message = $"'{directive.Arguments[index].Raw}…' is not a comment: httpd has no trailing comments and passes {extra} more argument{(extra == 1 ? "" : "s")} to {directive.Name}; move the comment to its own line";
             }
-            context.Report(Diagnostic.Create(Rule, location, message).WithIncludeChain(directive.IncludeChain) with { EngineOrder = directive.WalkPhaseOrder });
+            var diagnostic = Diagnostic.Create(Rule, location, message).WithIncludeChain(directive.IncludeChain) with { EngineOrder = directive.WalkPhaseOrder };
+            if (HttpdRejectsArguments?.Invoke(directive) == true)
+                diagnostic = diagnostic with { Severity = Severity.Error, Message = message + "; httpd rejects the line for its argument count" };
+            context.Report(diagnostic);
         }
     }
 }
