@@ -39,8 +39,7 @@ public class CL1011TrailingTextIsNotACommentTests
         ConfLint.Analyzers.Apache.CL1011TrailingTextIsNotAComment.HttpdRejectsArguments = d => d.Is("TakesOneArgForTest") && d.Arguments.Length > 1;
         try
         {
-            var d = Assert.Single(ApacheRuleTestKit.Lint("TakesOneArgForTest a # c
-").Only("CL1011"));
+            var d = Assert.Single(ApacheRuleTestKit.Lint("TakesOneArgForTest a # c\n").Only("CL1011"));
             Assert.Equal(ConfLint.Diagnostics.Severity.Error, d.Severity);
         }
         finally
