@@ -28,8 +28,21 @@ public abstract class ApacheConfigNode
     /// <summary>The trimmed logical line in its file.</summary>
     public Location Location => Line.Location;
 
-    /// <summary>The line number httpd names in its messages (the last physical line of a continued line).</summary>
-    public int HttpdLineNumber => Line.LastLine;
+    /// <summary>
+    /// The line number httpd names in its messages: the last physical line of a continued line;
+    /// for a line from a mod_macro Use, its line within the macro body.
+    /// </summary>
+    public int HttpdLineNumber => MacroLineNumber ?? Line.LastLine;
+
+    /// <summary>
+    /// The file name httpd gives this line: its path, or for a mod_macro expansion
+    /// <c>macro 'name' (defined on line N of "F") used on line M of "G"</c>.
+    /// </summary>
+    public string HttpdFileName => MacroFileName ?? Source.HostPath;
+
+    internal string? MacroFileName { get; set; }
+
+    internal int? MacroLineNumber { get; set; }
 
     /// <summary>The Include (or mod_macro Use) lines that brought this node in, innermost first.</summary>
     public ImmutableArray<Location> IncludeChain { get; }
@@ -142,6 +155,9 @@ public sealed class ApacheConfigSection : ApacheConfigNode
     public string ArgumentText { get; }
 
     public bool HasClosingBracket { get; }
+
+    /// <summary>The text after the name word as httpd stores it for the section (<c>/x&gt;</c>; <c>&gt;</c> when there is none).</summary>
+    public string HttpdArguments { get; internal set; } = ">";
 
     public ApacheSectionSyntax? Syntax { get; }
 
@@ -260,10 +276,14 @@ public sealed class ApacheConfiguration : IDumpable
     /// <summary>Every active directive (not sections) with its context, in tree order.</summary>
     public IEnumerable<ApacheNodeContext> ActiveDirectives() => Walk().Where(c => c.Node is ApacheConfigDirective);
 
-    /// <summary>`conflint dump`: the resolved tree (text or JSON), or with --includes the included files.</summary>
+    /// <summary>
+    /// `conflint dump`: the resolved tree (text or JSON); with --includes the included files like
+    /// DUMP_INCLUDES; with --raw exactly what `apache2 -t -D DUMP_CONFIG` prints.
+    /// </summary>
     public void WriteDump(TextWriter writer, DumpOptions options)
     {
         if (options.IncludesOnly) writer.Write(ApacheDump.IncludesText(this));
+        else if (options.Raw && !options.Json) writer.Write(ApacheDump.ToDumpConfig(this));
         else if (options.Json) writer.WriteLine(ApacheDump.ToJson(this));
         else writer.Write(ApacheDump.ToText(this));
     }
