@@ -560,7 +560,7 @@ public static class ApacheLoader
                     var d = Diagnostic.Create(CL1013LoadModuleMustLoad.Rule, directive.Source.GetLocation(id.Span),
                             $"module {identifier} is already loaded, skipping (AH01574; loaded at {existing.LoadedAt.HostPath}:{existing.LoadedAt.Line})")
                         .WithIncludeChain(item.Chain)
-                        .WithRelated(existing.LoadedAt, $"{identifier} first loaded here") with { Severity = Severity.Warning };
+                        .WithRelated(existing.LoadedAt, $"{identifier} first loaded here") with { Severity = Severity.Warning, EngineOrder = order };
                     Bag.Add(d);
                 }
                 return;
