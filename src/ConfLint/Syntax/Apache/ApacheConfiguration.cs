@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using ConfLint.Diagnostics;
-using ConfLint.Reporting;
 using ConfLint.Text;
 
 namespace ConfLint.Syntax.Apache;
@@ -205,7 +204,7 @@ public readonly record struct ApacheNodeContext(ApacheConfigNode Node, Immutable
 /// .htaccess): the resolved node tree in read order, the files, the modules loaded, the defines,
 /// and what was found while reading.
 /// </summary>
-public sealed class ApacheConfiguration : IDumpable
+public sealed class ApacheConfiguration
 {
     internal ApacheConfiguration(string mainHostPath, bool isHtaccess, IReadOnlyList<ApacheConfigNode> nodes, IReadOnlyList<ApacheConfigFile> files,
         ApacheModuleSet modules, IReadOnlyDictionary<string, string> variables, IReadOnlyList<string> defines, string serverRoot,
@@ -275,18 +274,6 @@ public sealed class ApacheConfiguration : IDumpable
 
     /// <summary>Every active directive (not sections) with its context, in tree order.</summary>
     public IEnumerable<ApacheNodeContext> ActiveDirectives() => Walk().Where(c => c.Node is ApacheConfigDirective);
-
-    /// <summary>
-    /// `conflint dump`: the resolved tree (text or JSON); with --includes the included files like
-    /// DUMP_INCLUDES; with --raw exactly what `apache2 -t -D DUMP_CONFIG` prints.
-    /// </summary>
-    public void WriteDump(TextWriter writer, DumpOptions options)
-    {
-        if (options.IncludesOnly) writer.Write(ApacheDump.IncludesText(this));
-        else if (options.Raw && !options.Json) writer.Write(ApacheDump.ToDumpConfig(this));
-        else if (options.Json) writer.WriteLine(ApacheDump.ToJson(this));
-        else writer.Write(ApacheDump.ToText(this));
-    }
 
     /// <summary>The active &lt;VirtualHost&gt; sections in read order.</summary>
     public IEnumerable<ApacheConfigSection> VirtualHosts =>

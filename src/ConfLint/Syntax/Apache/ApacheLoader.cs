@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using ConfLint.Analyzers.Apache;
 using ConfLint.Analyzers.Input;
@@ -196,10 +197,12 @@ public static class ApacheLoader
                 _environment.TryAdd(name, value);
         }
 
-        private void Report(DiagnosticDescriptor rule, Location location, ImmutableArray<Location> chain, long? order, string message, Severity? severity = null)
+        private void Report(DiagnosticDescriptor rule, Location location, ImmutableArray<Location> chain, long? order, string message, Severity? severity = null,
+            (Location Location, string Message)? related = null)
         {
             var d = Diagnostic.Create(rule, location, message).WithIncludeChain(chain) with { EngineOrder = order };
             if (severity is { } s) d = d with { Severity = s };
+            if (related is { } r) d = d.WithRelated(r.Location, r.Message);
             Bag.Add(d);
         }
 
@@ -270,7 +273,7 @@ public static class ApacheLoader
                     }
                     else
                     {
-                        SoakEndContainer(stream, section, "<" + header.Name, item);
+                        SoakEndContainer(stream, section, "<" + header.Name, item, section);
                     }
                     return false;
                 }
@@ -365,10 +368,22 @@ public static class ApacheLoader
                 $"<{section.Name}> is never closed{inner}: httpd accepts this only while the condition holds; when it does not, httpd fails with \"Expected </{section.Name}> before end of configuration\"");
         }
 
-        // ap_soak_end_container: skip a false block, tracking only `<` and `</` words.
-        private void SoakEndContainer(LineStream stream, ApacheConfigSection section, string directive, LineItem openItem)
+        // ap_soak_end_container: skip a false block, tracking only `<` and `</` words. Its errors
+        // are returned by the conditional httpd executed (`executed`, the outermost false block),
+        // so httpd names that line (execute_now sets err_directive); the message names the
+        // innermost block, and the line that is wrong is attached as a related location.
+        // httpd stops at the first error; reading goes on here (a wrong close tag ends its block) but
+        // only that first error is reported, once for the whole false block.
+        private void SoakEndContainer(LineStream stream, ApacheConfigSection section, string directive, LineItem openItem, ApacheConfigSection executed)
+        {
+            var failed = new StrongBox<bool>(false);
+            SoakEndContainer(stream, section, directive, executed, failed);
+        }
+
+        private void SoakEndContainer(LineStream stream, ApacheConfigSection section, string directive, ApacheConfigSection executed, StrongBox<bool> failed)
         {
             var scope = new Scope { Root = section._children, OuterParent = section };
+            var reportAt = executed.Source.GetLocation(executed.NameToken.Span);
             while (stream.Next(this, out var item))
             {
                 var line = item.Line;
@@ -382,12 +397,14 @@ public static class ApacheLoader
                     if (word.Length > 1 && word[1] == '/')
                     {
                         var closeName = ApacheSyntaxTree.CloseName(word);
-                        if (!closeName.Equals(directive[1..], StringComparison.OrdinalIgnoreCase))
-                        {
-                            Report(CL1002CloseTagMustMatchOpenTag.Rule, line.Source.GetLocation(token.Span), item.Chain, ApacheEngineOrder.ReadPhase(item.Order),
-                                $"Expected </{directive[1..]}> but saw </{closeName}>");
-                        }
                         section.CloseLocation = line.Location;
+                        if (!closeName.Equals(directive[1..], StringComparison.OrdinalIgnoreCase) && !failed.Value)
+                        {
+                            failed.Value = true;
+                            Report(CL1002CloseTagMustMatchOpenTag.Rule, reportAt, executed.IncludeChain, ApacheEngineOrder.ReadPhase(item.Order),
+                                $"Expected </{directive[1..]}> but saw </{closeName}>",
+                                related: (line.Source.GetLocation(token.Span), $"the close tag httpd read while skipping the inactive <{executed.Name}>"));
+                        }
                         return;
                     }
                     var name = word;
@@ -397,7 +414,7 @@ public static class ApacheLoader
                     var inner = item.Stamp(new ApacheConfigSection(line, item.Chain, false, item.Order, Htaccess, token, name[1..], header.Args, header.ArgText, header.Bracket,
                         item.Tree?.NodeAt(line.Span.Start) as ApacheSectionSyntax));
                     scope.Append(inner);
-                    SoakEndContainer(stream, inner, name, item);
+                    SoakEndContainer(stream, inner, name, executed, failed);
                     continue;
                 }
                 if (line.IsComment) continue;
@@ -405,8 +422,11 @@ public static class ApacheLoader
                 scope.Append(item.Stamp(new ApacheConfigDirective(line, item.Chain, false, item.Order, Htaccess, token, args, line.Text[pos..],
                     item.Tree?.NodeAt(line.Span.Start) as ApacheDirectiveSyntax)));
             }
-            Report(CL1001SectionMustBeClosed.Rule, section.Source.GetLocation(section.NameToken.Span), section.IncludeChain,
-                ApacheEngineOrder.ReadPhase(++Sequence), $"Expected </{directive[1..]}> before end of configuration");
+            if (failed.Value) return;
+            failed.Value = true;
+            Report(CL1001SectionMustBeClosed.Rule, reportAt, executed.IncludeChain,
+                ApacheEngineOrder.ReadPhase(++Sequence), $"Expected </{directive[1..]}> before end of configuration",
+                related: section == executed ? null : (section.Source.GetLocation(section.NameToken.Span), $"the <{section.Name}> left open inside the inactive <{executed.Name}>"));
         }
 
         private void EvaluateConditional(ApacheConfigSection section, LineItem item)
