@@ -27,8 +27,21 @@ public abstract class ApacheConfigNode
     /// <summary>The trimmed logical line in its file.</summary>
     public Location Location => Line.Location;
 
-    /// <summary>The line number httpd names in its messages (the last physical line of a continued line).</summary>
-    public int HttpdLineNumber => Line.LastLine;
+    /// <summary>
+    /// The line number httpd names in its messages: the last physical line of a continued line;
+    /// for a line from a mod_macro Use, its line within the macro body.
+    /// </summary>
+    public int HttpdLineNumber => MacroLineNumber ?? Line.LastLine;
+
+    /// <summary>
+    /// The file name httpd gives this line: its path, or for a mod_macro expansion
+    /// <c>macro 'name' (defined on line N of "F") used on line M of "G"</c>.
+    /// </summary>
+    public string HttpdFileName => MacroFileName ?? Source.HostPath;
+
+    internal string? MacroFileName { get; set; }
+
+    internal int? MacroLineNumber { get; set; }
 
     /// <summary>The Include (or mod_macro Use) lines that brought this node in, innermost first.</summary>
     public ImmutableArray<Location> IncludeChain { get; }
@@ -94,7 +107,11 @@ public sealed class ApacheConfigDirective : ApacheConfigNode
     /// <summary>True for directives httpd runs while reading (Include, Define, LoadModule, ServerRoot, Use…); the tree walk skips them.</summary>
     public bool IsExecutedOnRead { get; internal set; }
 
-    /// <summary>For Include/IncludeOptional and mod_macro's Use: the nodes read in its place, in order.</summary>
+    /// <summary>
+    /// For Include/IncludeOptional: the nodes read from the included files, in order. (mod_macro's
+    /// Use feeds its expanded body into the reader like more lines of the same file, as httpd does:
+    /// those nodes follow the Use line as its siblings, with the Use line first in their IncludeChain.)
+    /// </summary>
     public IReadOnlyList<ApacheConfigNode> Expansion => _expansion;
 
     internal readonly List<ApacheConfigNode> _expansion = new();
@@ -141,6 +158,9 @@ public sealed class ApacheConfigSection : ApacheConfigNode
     public string ArgumentText { get; }
 
     public bool HasClosingBracket { get; }
+
+    /// <summary>The text after the name word as httpd stores it for the section (<c>/x&gt;</c>; <c>&gt;</c> when there is none).</summary>
+    public string HttpdArguments { get; internal set; } = ">";
 
     public ApacheSectionSyntax? Syntax { get; }
 
