@@ -27,6 +27,7 @@ public sealed class IniDifferentialTests
         "[a\\", "a = ~1", "a = !0", "a = (1|2)&3", "a = 1 x | 2", "a = \"x\" | 2", "x=1\n[s]\n123=a\n0123=b\n[5]\nq=1", "a=${}",
         "a = 'x'|1", "[a]\n[a]\nq=1", "a = \"a\\\"b\" c", "A = \"x${HOME}y\"", "a = 1 ; c\nb = 2", "a = '' \nb=(", "a.b-c:d = 1",
         "#a = 1", " a b = 1", "a\tb = 1", "x[a b] = 1", "x[ \"q\" ] = 2", "x[${HOME}] = 3", "x [ y ] = 4", "", "\n\n", "; only",
+        "a[9223372036854775807]=1\na[]=2\nb[-9223372036854775808]=1\n9223372036854775807=x\n-9223372036854775808=y\n9223372036854775808=z\n[ 5]\nq=1\n[5 ]\nr=2\n[-0]\ns=3\n",
         "a = \"unterminated", "a = (1", "-1PATH=$\n[ &\uFEFF]$\\$${ \n;yes1G-!$\\PATH=~", "[PATH=/x]\na=1\n[foo]\nb=2", "a = ${CONFLINT_INI_VAR}", "a=1\n=2", "x[]=1\nx=2\nx[]=3",
     };
 
