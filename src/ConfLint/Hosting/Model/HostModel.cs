@@ -49,6 +49,12 @@ public sealed record PhpBackend
     /// <summary>The Action line (mod_fastcgi / CGI).</summary>
     public Fact<string>? Action { get; init; }
 
+    /// <summary>How the Action URL became a file: "ScriptAlias", "Alias", "ScriptAliasMatch", "AliasMatch" (at that directive) or "DocumentRoot".</summary>
+    public Fact<string>? ActionTargetMapping { get; init; }
+
+    /// <summary>True when the Action has the `virtual` modifier (the target need not exist as a file).</summary>
+    public bool ActionIsVirtual { get; init; }
+
     /// <summary>The wrapper (or PHP binary) the process manager starts, as a host path, and the directive that names it.</summary>
     public Fact<string>? WrapperHostPath { get; init; }
 
