@@ -271,6 +271,65 @@ public sealed class ApacheMutationGenerator
                 new InsertLines(t.MainFile, line, new[] { $"<IfModule {AbsentModule}>", $"    LoadModule version_module {ApacheTrees.DebianModuleDir}/mod_version.so", "    LoadModule conflint_absent_module modules/mod_conflint_absent.so", "</IfModule>" }));
         }
 
+        // Edge cases of httpd's reader: nested false blocks, letter case, continuation lines,
+        // directory and glob includes, Define/UnDefine, IfVersion.
+        {
+            var file = Pick(filesWithTop);
+            var end = t.TopLevelLines[file][^1];
+            Add("soak-nested-unclosed", $"{Where(file, end)} <IfModule {AbsentModule}> holding an unclosed <Directory> appended",
+                new InsertLines(file, end, new[] { $"<IfModule {AbsentModule}>", "    <Directory /var/www/conflint>", "        Require all denied" }));
+            var line = Pick(t.TopLevelLines[t.MainFile]);
+            Add("soak-nested-mismatch", $"{Where(t.MainFile, line)} <IfModule {AbsentModule}> holding <Directory> closed by </Directry>",
+                new InsertLines(t.MainFile, line, new[] { $"<IfModule {AbsentModule}>", $"<IfDefine !{UndefinedName}>", "    <Directory /var/www/conflint>", "    </Directry>", "</IfDefine>", "</IfModule>" }));
+        }
+        foreach (var s in PickSome(t.Sections, 2))
+        {
+            var open = t.Lines[s.File][s.Open - 1];
+            var lower = open.Replace("<" + s.Name, "<" + s.Name.ToLowerInvariant(), StringComparison.Ordinal);
+            Add("open-tag-other-case", $"{Where(s.File, s.Open)} <{s.Name}> written <{s.Name.ToLowerInvariant()}>", new ReplaceLine(s.File, s.Open, lower));
+        }
+        foreach (var (kind, block) in new (string, string[])[]
+        {
+            ("ifmodule-by-identifier", new[] { "<IfModule mime_module>", "    Include conflint-missing.conf", "</IfModule>" }),
+            ("ifmodule-quoted", new[] { $"<IfModule \"{AbsentModule}\">", "    Include conflint-missing.conf" }),
+            ("define-then-ifdefine", new[] { "Define CONFLINT_ON", "<IfDefine CONFLINT_ON>", "    Include conflint-missing.conf", "</IfDefine>" }),
+            ("undefine-then-ifdefine", new[] { "Define CONFLINT_ON", "UnDefine CONFLINT_ON", "<IfDefine CONFLINT_ON>", "    Include conflint-missing.conf", "</IfDefine>" }),
+            ("ifversion-unclosed", new[] { "<IfVersion >= 2.4>", "    ServerSignature Off" }),
+            ("ifversion-unclosed", new[] { "<IfVersion < 2.0>", "    ServerSignature Off" }),
+        })
+        {
+            var end = t.TopLevelLines[t.MainFile][^1];
+            var line = kind.StartsWith("ifversion", StringComparison.Ordinal) || kind == "ifmodule-quoted" ? end : Pick(t.TopLevelLines[t.MainFile]);
+            Add(kind, $"{Where(t.MainFile, line)} {string.Join(" / ", block.Select(b => b.Trim()))}", new InsertLines(t.MainFile, line, block));
+        }
+        foreach (var s in PickSome(t.Sections, 2))
+            Add("comment-continuation", $"{Where(s.File, s.Close)} a comment ending in '\\' inserted before </{s.Name}> swallows it",
+                new InsertLines(s.File, s.Close, new[] { "# note to self: see the wiki \\" }));
+        foreach (var s in PickSome(t.Sections, 2))
+        {
+            int cut = 1 + random.Next(s.Name.Length - 1);
+            Add("close-continued", $"{Where(s.File, s.Close)} </{s.Name}> split over two lines with '\\'",
+                new ReplaceLine(s.File, s.Close, $"{Indent(s)}</{s.Name[..cut]}\\\n{s.Name[cut..]}>"));
+        }
+        foreach (var s in PickSome(t.Sections, 2))
+            Add("close-trailing-blanks", $"{Where(s.File, s.Close)} </{s.Name}> followed by blanks and a tab", new ReplaceLine(s.File, s.Close, CloseOf(s).TrimEnd() + "  \t "));
+        {
+            var dir = t.ServerRoot + "/conflint-dir";
+            var line = Pick(t.TopLevelLines[t.MainFile]);
+            var files = new LineEdit[]
+            {
+                new NewFile(dir + "/b.conf", "ServerSignature Off\n</Location>\n"),
+                new NewFile(dir + "/a.conf", "ServerSignature Off\n\n</Files>\n"),
+                new NewFile(dir + "/.hidden.conf", "</Directory>\n"),
+            };
+            Add("include-directory", $"{Where(t.MainFile, line)} Include conflint-dir (a folder: files sorted, dotfiles included)",
+                files.Prepend(new InsertLines(t.MainFile, line, new[] { "Include conflint-dir" })).ToArray());
+            Add("include-glob-sorted", $"{Where(t.MainFile, line)} Include conflint-dir/*.conf (sorted, dotfiles skipped)",
+                files.Prepend(new InsertLines(t.MainFile, line, new[] { "Include conflint-dir/*.conf" })).ToArray());
+            Add("include-glob-directory-component", $"{Where(t.MainFile, line)} Include conflint-*/b.conf (wildcard in a folder name)",
+                files.Prepend(new InsertLines(t.MainFile, line, new[] { "Include conflint-*/b.conf" })).ToArray());
+        }
+
         return result;
     }
 
