@@ -54,6 +54,13 @@ public sealed record NewFile(string File, string Text) : LineEdit(File)
 /// </summary>
 public sealed record ApacheMutation(string Id, string Tree, string Kind, string Description, IReadOnlyList<LineEdit> Edits)
 {
+    /// <summary>Names added to the command line (`apache2 -D NAME`, `conflint --define NAME`).</summary>
+    public IReadOnlyList<string> Defines { get; init; } = Array.Empty<string>();
+
+    /// <summary>The setup to check: the base setup with <see cref="Defines"/> added (apply the edits with <see cref="ApplyTo"/>).</summary>
+    public ApacheSetup Configure(ApacheSetup setup) =>
+        Defines.Count == 0 ? setup : setup with { Defines = setup.Defines.Concat(Defines).ToList() };
+
     /// <summary>Applies the edits to a freshly built copy of the base tree.</summary>
     public void ApplyTo(ApacheSetup setup)
     {

@@ -109,10 +109,12 @@ public sealed class ApacheMutationGenerator
         var result = new List<ApacheMutation>();
         var counters = new Dictionary<string, int>();
 
-        void Add(string kind, string description, params LineEdit[] edits)
+        void Add(string kind, string description, params LineEdit[] edits) => AddWithDefines(kind, description, Array.Empty<string>(), edits);
+
+        void AddWithDefines(string kind, string description, string[] defines, params LineEdit[] edits)
         {
             counters[kind] = counters.GetValueOrDefault(kind) + 1;
-            result.Add(new ApacheMutation($"{t.Tree}/{kind}/{counters[kind]}", t.Tree, kind, description, edits));
+            result.Add(new ApacheMutation($"{t.Tree}/{kind}/{counters[kind]}", t.Tree, kind, description, edits) { Defines = defines });
         }
 
         T Pick<T>(IReadOnlyList<T> items) => items[random.Next(items.Count)];
@@ -328,6 +330,20 @@ public sealed class ApacheMutationGenerator
                 files.Prepend(new InsertLines(t.MainFile, line, new[] { "Include conflint-dir/*.conf" })).ToArray());
             Add("include-glob-directory-component", $"{Where(t.MainFile, line)} Include conflint-*/b.conf (wildcard in a folder name)",
                 files.Prepend(new InsertLines(t.MainFile, line, new[] { "Include conflint-*/b.conf" })).ToArray());
+        }
+
+        // Names given on the command line (-D / --define) switch IfDefine blocks of the tree and of the mutation.
+        {
+            var line = Pick(t.TopLevelLines[t.MainFile]);
+            AddWithDefines("command-line-define", $"-D CONFLINT_ON; {Where(t.MainFile, line)} <IfDefine CONFLINT_ON> holding an Include of a missing file",
+                new[] { "CONFLINT_ON" }, new InsertLines(t.MainFile, line, new[] { "<IfDefine CONFLINT_ON>", "    Include conflint-missing.conf", "</IfDefine>" }));
+            var end = t.TopLevelLines[t.MainFile][^1];
+            AddWithDefines("command-line-define", $"-D CONFLINT_ON; {Where(t.MainFile, end)} <IfDefine !CONFLINT_ON> appended, never closed",
+                new[] { "CONFLINT_ON" }, new InsertLines(t.MainFile, end, new[] { "<IfDefine !CONFLINT_ON>", "    ServerSignature Off" }));
+            var ifDefines = t.Sections.Where(s => s.Name.Equals("IfDefine", StringComparison.OrdinalIgnoreCase) && !s.Arguments.StartsWith('!')).ToList();
+            foreach (var s in PickSome(ifDefines, 1))
+                AddWithDefines("command-line-define", $"-D {s.Arguments.Trim('"')}; {Where(s.File, s.Close)} </{s.Name}> of the tree's own <IfDefine {s.Arguments}> misspelled",
+                    new[] { s.Arguments.Trim('"') }, new ReplaceLine(s.File, s.Close, $"{Indent(s)}</IfDefin>"));
         }
 
         return result;
