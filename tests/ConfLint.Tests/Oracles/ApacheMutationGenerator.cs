@@ -55,7 +55,10 @@ public sealed class ApacheMutationGenerator
         var topLevel = new Dictionary<string, int[]>(StringComparer.Ordinal);
         foreach (var file in includedFiles)
         {
-            var text = setup.Tree.ReadText(setup.HostPathOf(file)).Split('\n');
+            var content = setup.Tree.ReadText(setup.HostPathOf(file));
+            // A real-path tree names its own folder in its files: lines carried into edits use a token instead.
+            if (!setup.Tree.IsSysroot) content = content.Replace(setup.Tree.Root, ApacheMutation.TreeRootToken, StringComparison.Ordinal);
+            var text = content.Split('\n');
             lines[file] = text;
             var stack = new Stack<(string Name, string Args, int Line)>();
             var top = new List<int>();
@@ -75,7 +78,7 @@ public sealed class ApacheMutationGenerator
                     if (close.Success && stack.Count > 0 && string.Equals(stack.Peek().Name, close.Groups[1].Value, StringComparison.OrdinalIgnoreCase))
                     {
                         var o = stack.Pop();
-                        sections.Add(new Section(file, o.Name, o.Args.Trim(), o.Line, i + 1, stack.Count));
+                        sections.Add(new Section(file, o.Name, o.Args.Trim().Replace(ApacheMutation.TreeRootToken, "", StringComparison.Ordinal), o.Line, i + 1, stack.Count));
                     }
                     else if (open.Success && !thisContinues)
                     {
@@ -332,6 +335,45 @@ public sealed class ApacheMutationGenerator
                 files.Prepend(new InsertLines(t.MainFile, line, new[] { "Include conflint-*/b.conf" })).ToArray());
         }
 
+        // Line endings, byte order mark, last lines, separators.
+        foreach (var file in PickSome(t.Files, 2))
+            Add("crlf-line-endings", $"{file} rewritten with CRLF line endings",
+                t.Lines[file].Select((l, i) => (LineEdit)new ReplaceLine(file, i + 1, i == t.Lines[file].Length - 1 && l.Length == 0 ? l : l + "\r")).ToArray());
+        foreach (var s in PickSome(normal, 1))
+            Add("crlf-line-endings", $"{s.File} with CRLF line endings and </{s.Name}> (line {s.Close}) deleted",
+                t.Lines[s.File].Select((l, i) => i + 1 == s.Close ? (LineEdit)new ReplaceLine(s.File, i + 1, "\r") : new ReplaceLine(s.File, i + 1, i == t.Lines[s.File].Length - 1 && l.Length == 0 ? l : l + "\r")).ToArray());
+        foreach (var file in PickSome(t.Files, 2))
+            Add("byte-order-mark-before-section", $"{file} wrapped in <IfModule {LoadedModule}> whose line starts with a UTF-8 byte order mark",
+                new InsertLines(file, 1, new[] { $"\uFEFF<IfModule {LoadedModule}>" }), new InsertLines(file, LastLine(t.Lines[file]) + 1, new[] { "</IfModule>" }));
+        foreach (var file in PickSome(t.Files, 1))
+            Add("byte-order-mark", $"{file}:1 starts with a UTF-8 byte order mark", new ReplaceLine(file, 1, "\uFEFF" + t.Lines[file][0]));
+        var lastSections = t.Sections.Where(x => x.Depth == 0 && x.Close == LastLine(t.Lines[x.File])).ToList();
+        foreach (var s in PickSome(lastSections, 2))
+            Add("no-final-newline", $"{s.File}: the last line </{s.Name}> has no line break after it", new ReplaceLine(s.File, s.Close, CloseOf(s) + "\u0000"));
+        foreach (var s in PickSome(lastSections, 2))
+            Add("continuation-at-end-of-file", $"{s.File}: the last line </{s.Name}> ends in '\\' and no line break", new ReplaceLine(s.File, s.Close, CloseOf(s) + "\\\u0000"));
+        {
+            var file = Pick(filesWithTop);
+            var end = t.TopLevelLines[file][^1];
+            Add("continuation-at-end-of-file-directive", $"{Where(file, end)} a last line ending in '\\'", new InsertLines(file, end, new[] { "ServerSignature Off \\\u0000" }));
+            var s = Pick(t.Sections.Where(x => OpenTag.IsMatch(t.Lines[x.File][x.Open - 1].Trim()) && t.Lines[x.File][x.Open - 1].Contains(' ')).ToList());
+            var open = t.Lines[s.File][s.Open - 1];
+            var at = open.IndexOf(' ', open.IndexOf('<'));
+            Add("tab-separator", $"{Where(s.File, s.Open)} <{s.Name}> separated from its argument by a tab", new ReplaceLine(s.File, s.Open, open[..at] + "\t" + open[(at + 1)..]));
+        }
+
+        // IncludeOptional only forgives what does not exist: an existing file with an error still fails.
+        {
+            var line = Pick(t.TopLevelLines[t.MainFile]);
+            var bad = t.ServerRoot + "/conflint-optional.conf";
+            Add("includeoptional-existing-error", $"{Where(t.MainFile, line)} IncludeOptional of a file holding a stray </Location>",
+                new InsertLines(t.MainFile, line, new[] { "IncludeOptional conflint-optional*.conf" }), new NewFile(bad, "# optional\n</Location>\n"));
+            Add("include-quoted-path", $"{Where(t.MainFile, line)} Include \"conflint missing.conf\" (a quoted name with a space)",
+                new InsertLines(t.MainFile, line, new[] { "Include \"conflint missing.conf\"" }));
+            Add("include-environment-variable", $"{Where(t.MainFile, line)} Include ${{APACHE_LOG_DIR}}/conflint.conf (envvars, where the tree has one)",
+                new InsertLines(t.MainFile, line, new[] { "Include ${APACHE_LOG_DIR}/conflint.conf" }));
+        }
+
         // Names given on the command line (-D / --define) switch IfDefine blocks of the tree and of the mutation.
         {
             var line = Pick(t.TopLevelLines[t.MainFile]);
@@ -348,6 +390,8 @@ public sealed class ApacheMutationGenerator
 
         return result;
     }
+
+    private static int LastLine(string[] lines) => lines.Length > 0 && lines[^1].Length == 0 ? lines.Length - 1 : lines.Length;
 
     /// <summary>FNV-1a: string.GetHashCode differs between processes, a seed must not.</summary>
     public static int StableHash(string s)
