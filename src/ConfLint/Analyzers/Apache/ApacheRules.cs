@@ -10,6 +10,8 @@ public static class ApacheRules
         new CL1006IncludeMustResolve(),
         new CL1007VariableMustBeDefined(),
         new CL1009ConditionalBlockInactive(),
+        new CL1010VirtualHostNameMustBeUnique(),
+        new CL1011TrailingTextIsNotAComment(),
         new CL1012ConditionalMustBeClosed(),
         new CL1013LoadModuleMustLoad(),
     };

@@ -1,0 +1,90 @@
+using ConfLint.Diagnostics;
+using ConfLint.Syntax.Apache;
+
+namespace ConfLint.Analyzers.Apache;
+
+/// <summary>
+/// httpd picks the first name-based VirtualHost (in read order) whose address:port and
+/// ServerName/ServerAlias match a request; a later VirtualHost with the same address and name
+/// never answers for that name.
+/// </summary>
+public sealed class CL1010VirtualHostNameMustBeUnique : Analyzer<ApacheConfiguration>
+{
+    public static readonly DiagnosticDescriptor Rule = DiagnosticDescriptor.Create(
+        "CL1010",
+        "Two VirtualHosts share address and server name",
+        "{0}",
+        "Apache",
+        Severity.Warning,
+        "For name-based virtual hosts httpd answers a request with the first <VirtualHost> (in read order) whose address:port and ServerName/ServerAlias match. A later <VirtualHost> with the same address and name is never used for that name: its DocumentRoot, handlers and PHP settings silently do not apply (`apache2ctl -S` lists it but requests never reach it).");
+
+    public override DiagnosticDescriptor Descriptor => Rule;
+
+    private sealed record Host(ApacheConfigSection Section, HashSet<string> Addresses, List<(string Name, ApacheConfigDirective Directive, ApacheWord Token)> Names);
+
+    public override void Analyze(ApacheConfiguration input, AnalysisContext context)
+    {
+        var seen = new List<Host>();
+        foreach (var vhost in input.VirtualHosts)
+        {
+            var host = new Host(vhost, vhost.Arguments.Select(a => NormalizeAddress(a.Value)).ToHashSet(StringComparer.Ordinal), new());
+            foreach (var d in DirectivesOf(vhost))
+            {
+                if (d.Is("ServerName") && d.Arguments.Length >= 1)
+                    host.Names.Add((NormalizeName(d.Arguments[0].Value), d, d.Arguments[0]));
+                else if (d.Is("ServerAlias"))
+                    foreach (var a in d.Arguments) host.Names.Add((NormalizeName(a.Value), d, a));
+            }
+            foreach (var (name, directive, token) in host.Names)
+            {
+                var earlier = seen.FirstOrDefault(h => h.Addresses.Overlaps(host.Addresses) && h.Names.Any(n => n.Name == name));
+                if (earlier is null) continue;
+                var first = earlier.Names.First(n => n.Name == name);
+                var address = host.Addresses.Intersect(earlier.Addresses).First();
+                var diagnostic = Diagnostic.Create(Rule, directive.Source.GetLocation(token.Span),
+                        $"'{token.Value}' on {address} is already served by the <VirtualHost> at {earlier.Section.Source.HostPath}:{earlier.Section.Line.FirstLine}: this VirtualHost never answers for it")
+                    .WithIncludeChain(directive.IncludeChain)
+                    .WithRelated(first.Directive.Source.GetLocation(first.Token.Span), $"'{first.Token.Value}' first claimed here");
+                context.Report(diagnostic);
+            }
+            seen.Add(host);
+        }
+    }
+
+    // The directives that configure the vhost itself: through active conditionals and includes, not into Directory/Location.
+    private static IEnumerable<ApacheConfigDirective> DirectivesOf(ApacheConfigSection vhost)
+    {
+        var stack = new Stack<ApacheConfigNode>(vhost.Children.Reverse());
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            if (!node.IsActive) continue;
+            if (node is ApacheConfigDirective d)
+            {
+                yield return d;
+                for (int i = d.Expansion.Count - 1; i >= 0; i--) stack.Push(d.Expansion[i]);
+            }
+            else if (node is ApacheConfigSection s && s.Kind.IsReadTimeConditional() && s.IsBodyActive)
+            {
+                for (int i = s.Children.Count - 1; i >= 0; i--) stack.Push(s.Children[i]);
+            }
+        }
+    }
+
+    private static string NormalizeAddress(string address)
+    {
+        var a = address.ToLowerInvariant();
+        // An address without a port matches every port httpd listens on.
+        bool hasPort = a.StartsWith('[') ? a.Contains("]:", StringComparison.Ordinal) : a.Contains(':');
+        return hasPort ? a : a + ":*";
+    }
+
+    private static string NormalizeName(string name)
+    {
+        var n = name.ToLowerInvariant();
+        int scheme = n.IndexOf("://", StringComparison.Ordinal);
+        if (scheme >= 0) n = n[(scheme + 3)..];
+        if (!n.StartsWith('[') && n.LastIndexOf(':') is int colon and > 0) n = n[..colon];
+        return n.TrimEnd('.');
+    }
+}
