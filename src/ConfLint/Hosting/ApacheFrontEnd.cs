@@ -20,10 +20,10 @@ public sealed partial class ApacheFrontEnd : IFrontEnd
     public InputKind Kind { get; }
 
     /// <summary>Injected by the directive dictionary: is a directive known (for &lt;IfDirective&gt;)?</summary>
-    public static Func<string, ApacheModuleSet, bool>? IsKnownDirective { get; set; }
+    public static Func<string, ApacheModuleSet, bool>? IsKnownDirective { get; set; } = ApacheDirectiveDictionary.IsKnownDirective;
 
     /// <summary>Injected by the directive dictionary: is a section known (for &lt;IfSection&gt;)?</summary>
-    public static Func<string, ApacheModuleSet, bool>? IsKnownSection { get; set; }
+    public static Func<string, ApacheModuleSet, bool>? IsKnownSection { get; set; } = ApacheDirectiveDictionary.IsKnownSection;
 
     [GeneratedRegex(@"^[ \t]*(<VirtualHost|<Directory|<Location|<Files|<IfModule|<IfDefine|ServerRoot\s|LoadModule\s|ServerName\s|DocumentRoot\s|Include(Optional)?\s|Listen\s)", RegexOptions.Multiline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ApacheContent();

@@ -7,8 +7,12 @@ public static class ApacheRules
     {
         new CL1001SectionMustBeClosed(),
         new CL1002CloseTagMustMatchOpenTag(),
+        new CL1003DirectiveMustBeKnown(),
+        new CL1004DirectiveMustBeAllowedInContext(),
+        new CL1005ArgumentsMustFitDirective(),
         new CL1006IncludeMustResolve(),
         new CL1007VariableMustBeDefined(),
+        new CL1008ModuleMustBeLoaded(),
         new CL1009ConditionalBlockInactive(),
         new CL1010VirtualHostNameMustBeUnique(),
         new CL1011TrailingTextIsNotAComment(),

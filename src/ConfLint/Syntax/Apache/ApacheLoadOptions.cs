@@ -29,10 +29,10 @@ public sealed record ApacheLoadOptions
     /// Whether a directive name is known to httpd with the loaded modules (for &lt;IfDirective&gt;);
     /// null = unknown: such blocks are treated as skipped and CL0004 is said once.
     /// </summary>
-    public Func<string, ApacheModuleSet, bool>? IsKnownDirective { get; init; }
+    public Func<string, ApacheModuleSet, bool>? IsKnownDirective { get; init; } = ApacheDirectiveDictionary.IsKnownDirective;
 
     /// <summary>Whether a section name is known (for &lt;IfSection&gt;); null = unknown, as above.</summary>
-    public Func<string, ApacheModuleSet, bool>? IsKnownSection { get; init; }
+    public Func<string, ApacheModuleSet, bool>? IsKnownSection { get; init; } = ApacheDirectiveDictionary.IsKnownSection;
 
     /// <summary>Do not look at the disk beyond the configuration files (LoadModule files, IfFile).</summary>
     public bool NoDisk { get; init; }

@@ -1,0 +1,208 @@
+using System.Runtime.CompilerServices;
+using ConfLint.Diagnostics;
+using ConfLint.Syntax.Apache;
+using ConfLint.Text;
+
+namespace ConfLint.Analyzers.Apache;
+
+/// <summary>The dictionary checks a directive line can fail, in httpd's order of precedence.</summary>
+public enum DirectiveCheck
+{
+    /// <summary>CL1003: no loaded or known module defines the name.</summary>
+    Unknown,
+
+    /// <summary>CL1008: a known directive whose module is not loaded.</summary>
+    ModuleNotLoaded,
+
+    /// <summary>CL1004: not allowed in the context it stands in.</summary>
+    Context,
+
+    /// <summary>CL1005: wrong number or form of arguments.</summary>
+    Arguments,
+}
+
+/// <summary>One finding of the dictionary checks: at most one per directive line.</summary>
+public sealed record DirectiveFinding(DirectiveCheck Check, ApacheConfigNode Node, Location Location, string Message, long EngineOrder);
+
+/// <summary>
+/// Checks every active directive and section of a configuration against the directive
+/// dictionary, the way httpd's ap_walk_config_sub() and invoke_cmd() (server/config.c) do:
+/// the name must belong to a loaded module (else "Invalid command"), the context must allow it
+/// (req_override and the handlers' ap_check_cmd_context), the words must fit its cmd_how. Only
+/// the first failure of a line is kept, as httpd stops at it. Shared by CL1003, CL1004, CL1005
+/// and CL1008 and computed once per configuration.
+/// </summary>
+public static class ApacheDirectiveChecks
+{
+    private static readonly ConditionalWeakTable<ApacheConfiguration, IReadOnlyList<DirectiveFinding>> Cache = new();
+
+    public const string InvalidCommandTail = "perhaps misspelled or defined by a module not included in the server configuration";
+
+    public static IReadOnlyList<DirectiveFinding> For(ApacheConfiguration config) =>
+        Cache.GetValue(config, c => Compute(c, ApacheDirectiveDictionary.Httpd24));
+
+    /// <summary>Reports the findings of one kind through <paramref name="descriptor"/>.</summary>
+    public static void Report(ApacheConfiguration config, DirectiveCheck check, DiagnosticDescriptor descriptor, AnalysisContext context)
+    {
+        foreach (var f in For(config))
+        {
+            if (f.Check != check) continue;
+            context.Report(Diagnostic.Create(descriptor, f.Location, f.Message).WithIncludeChain(f.Node.IncludeChain) with { EngineOrder = f.EngineOrder });
+        }
+    }
+
+    /// <summary>The directive a loaded module defines under <paramref name="name"/>, else the first known one.</summary>
+    public static ApacheDirectiveInfo? Resolve(ApacheDirectiveDictionary dictionary, string name, ApacheModuleSet modules, out bool loaded)
+    {
+        var candidates = dictionary.Lookup(name);
+        loaded = false;
+        if (candidates.IsEmpty) return null;
+        foreach (var c in candidates)
+        {
+            if (IsLoaded(modules, c.Module))
+            {
+                loaded = true;
+                return c;
+            }
+        }
+        return candidates[0];
+    }
+
+    public static bool IsLoaded(ApacheModuleSet modules, string identifier) =>
+        modules.Contains(identifier);
+
+    public static IReadOnlyList<DirectiveFinding> Compute(ApacheConfiguration config, ApacheDirectiveDictionary dictionary)
+    {
+        var findings = new List<DirectiveFinding>();
+        // Lines the loader already rejected (nesting, Include, LoadModule…): httpd stops there first.
+        var rejectedLines = config.Diagnostics
+            .Where(d => d.Severity == Severity.Error)
+            .Select(d => (d.Location.Path, d.Location.Line))
+            .ToHashSet();
+        foreach (var ctx in config.Walk())
+        {
+            var node = ctx.Node;
+            if (rejectedLines.Contains((node.Location.Path, node.Location.Line))) continue;
+            var finding = node switch
+            {
+                ApacheConfigDirective d => CheckDirective(config, dictionary, d, ctx),
+                ApacheConfigSection s => CheckSection(config, dictionary, s, ctx),
+                _ => null,
+            };
+            if (finding is not null) findings.Add(finding);
+        }
+        return findings;
+    }
+
+    private static DirectiveFinding? CheckDirective(ApacheConfiguration config, ApacheDirectiveDictionary dictionary, ApacheConfigDirective d, ApacheNodeContext ctx)
+    {
+        var nameLocation = d.Source.GetLocation(d.NameToken.Span);
+        var info = Resolve(dictionary, d.Name, config.Modules, out var loaded);
+        var name = CheckName(config, dictionary, d, d.Name, nameLocation, info, loaded);
+        if (name is not null) return name;
+        if (info is null) return null;
+        var contextFinding = CheckContext(d, info, ctx, nameLocation);
+        if (contextFinding is not null) return contextFinding;
+
+        var words = d.Arguments.Select(a => a.Value).ToList();
+        var message = ApacheArgumentCheck.Check(info, words);
+        if (message is null) return null;
+        // A trailing "# …" that breaks the count is CL1011's finding (catalogue precedence).
+        if (d.Arguments.Any(a => !a.IsQuoted && a.Value.StartsWith('#'))) return null;
+        var span = d.Arguments.Length > 0
+            ? TextSpan.FromBounds(d.Arguments[0].Span.Start, d.Arguments[^1].Span.End)
+            : d.NameToken.Span;
+        var hint = ArityHint(info, words.Count);
+        return new DirectiveFinding(DirectiveCheck.Arguments, d, d.Source.GetLocation(span),
+            hint is null ? message : $"{message} ({hint})", PhaseOrder(d, info));
+    }
+
+    private static DirectiveFinding? CheckSection(ApacheConfiguration config, ApacheDirectiveDictionary dictionary, ApacheConfigSection s, ApacheNodeContext ctx)
+    {
+        if (s.Kind == ApacheSectionKind.Macro) return null;
+        var nameLocation = s.Source.GetLocation(s.NameToken.Span);
+        var info = Resolve(dictionary, "<" + s.Name, config.Modules, out var loaded);
+        var name = CheckName(config, dictionary, s, "<" + s.Name, nameLocation, info, loaded);
+        if (name is not null) return name;
+        return info is null ? null : CheckContext(s, info, ctx, nameLocation);
+    }
+
+    private static DirectiveFinding? CheckName(ApacheConfiguration config, ApacheDirectiveDictionary dictionary, ApacheConfigNode node,
+        string name, Location location, ApacheDirectiveInfo? info, bool loaded)
+    {
+        if (info is not null && loaded) return null;
+        var invalid = $"Invalid command '{name}', {InvalidCommandTail}";
+        var where = node.InHtaccess
+            ? " (in .htaccess every request below this directory then fails with 500 Internal Server Error; AllowOverride Nonfatal=Unknown only logs it, AH02296)"
+            : "";
+        if (info is null)
+        {
+            var nearest = dictionary.NearestName(name);
+            var suggestion = "";
+            if (nearest is not null)
+            {
+                var near = Resolve(dictionary, nearest, config.Modules, out var nearLoaded)!;
+                suggestion = nearLoaded
+                    ? $"; did you mean '{nearest}'?"
+                    : $"; did you mean '{nearest}' (defined by {near.SourceFile}, {near.Module}, not loaded)?";
+            }
+            return new DirectiveFinding(DirectiveCheck.Unknown, node, location, invalid + suggestion + where, node.WalkPhaseOrder);
+        }
+        // A standalone .htaccess does not say which modules the server loads: not guessed.
+        if (node.InHtaccess && config.IsHtaccess) return null;
+        var all = dictionary.Lookup(name).Select(i => i.Module).Distinct().ToList();
+        var modules = string.Join(" or ", all.Select(m => $"{dictionary.SourceFileOf(m)} ({m})"));
+        var load = string.Join("; or ", all.Select(m => LoadHint(dictionary, m)));
+        return new DirectiveFinding(DirectiveCheck.ModuleNotLoaded, node, location,
+            $"{invalid}: '{name}' is defined by {modules}, which is not loaded; {load}, or wrap it in <IfModule {dictionary.SourceFileOf(all[0])}>",
+            node.WalkPhaseOrder);
+    }
+
+    /// <summary>"add 'LoadModule x_module …' (after 'LoadModule y_module …')" for a module and the modules it needs.</summary>
+    public static string LoadHint(ApacheDirectiveDictionary dictionary, string module)
+    {
+        var info = dictionary.FindModule(module);
+        if (info is null) return $"load {module} with LoadModule";
+        var hint = $"add '{info.LoadModuleLine}'";
+        var companions = info.Companions.Select(dictionary.FindModule).Where(c => c is not null).Select(c => $"'{c!.LoadModuleLine}'").ToList();
+        if (companions.Count > 0) hint += $" (after {string.Join(" and ", companions)})";
+        return hint;
+    }
+
+    private static DirectiveFinding? CheckContext(ApacheConfigNode node, ApacheDirectiveInfo info, ApacheNodeContext ctx, Location location)
+    {
+        if (ApacheDirectiveContext.HasOwnContext(ctx.Sections)) return null;
+        var context = ApacheDirectiveContext.Of(ctx.Sections, ctx.InHtaccess);
+        var allowed = info.AllowedIn(context);
+        // Inside a directory-like section of a .htaccess file, the file's AllowOverride check applies too.
+        if (allowed && ctx.InHtaccess && context != DirectiveContexts.Htaccess) allowed = info.AllowedIn(DirectiveContexts.Htaccess);
+        if (allowed) return null;
+        var refusal = info.RefusalMessage(context);
+        var shown = info.IsSection ? info.Name + ">" : info.Name;
+        return new DirectiveFinding(DirectiveCheck.Context, node, location,
+            $"{refusal}: {shown} is not allowed in {ApacheDirectiveContext.Describe(context)}; it is allowed in {info.DescribeContexts()}",
+            PhaseOrder(node, info));
+    }
+
+    private static long PhaseOrder(ApacheConfigNode node, ApacheDirectiveInfo info) =>
+        info.Phase == DirectivePhase.Read ? node.ReadPhaseOrder : node.WalkPhaseOrder;
+
+    private static string? ArityHint(ApacheDirectiveInfo info, int given)
+    {
+        if (info.Module == "actions_module" && info.Name == "Action" && given == 3) return "Action type /url [virtual]: the third word may only be 'virtual'";
+        return info.Arguments switch
+        {
+            ArgumentKind.Flag or ArgumentKind.NoArgs => null,
+            _ => $"{given} given; {info.Name} takes {Describe(info)}",
+        };
+    }
+
+    /// <summary>The argument count in words: "1", "2–3", "at least 2".</summary>
+    public static string Describe(ApacheDirectiveInfo info) => info.Arguments switch
+    {
+        ArgumentKind.Take13 => "1 or 3 arguments",
+        _ when info.MaxArguments is null => $"at least {info.MinArguments} argument{(info.MinArguments == 1 ? "" : "s")}",
+        _ when info.MaxArguments == info.MinArguments => $"{info.MinArguments} argument{(info.MinArguments == 1 ? "" : "s")}",
+        _ => $"{info.MinArguments}–{info.MaxArguments} arguments",
+    };
+}

@@ -1,0 +1,327 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Reflection;
+
+namespace ConfLint.Syntax.Apache;
+
+/// <summary>
+/// The kinds of place a directive can stand in, as httpd tells them apart: the cmd_parms override
+/// bits (RSRC_CONF, ACCESS_CONF, OR_*) and the handlers' ap_check_cmd_context() checks
+/// (NOT_IN_VIRTUALHOST, NOT_IN_LOCATION, NOT_IN_FILES, NOT_IN_DIRECTORY, NOT_IN_LIMIT, GLOBAL_ONLY…).
+/// </summary>
+[Flags]
+public enum DirectiveContexts
+{
+    None = 0,
+
+    /// <summary>Top level of the main configuration ("server config").</summary>
+    Server = 1 << 0,
+
+    /// <summary>Inside &lt;VirtualHost&gt; (outside any directory-like section).</summary>
+    VirtualHost = 1 << 1,
+
+    /// <summary>Inside &lt;Directory&gt; / &lt;DirectoryMatch&gt;.</summary>
+    Directory = 1 << 2,
+
+    /// <summary>Inside &lt;Location&gt; / &lt;LocationMatch&gt;.</summary>
+    Location = 1 << 3,
+
+    /// <summary>Inside &lt;Files&gt; / &lt;FilesMatch&gt;.</summary>
+    Files = 1 << 4,
+
+    /// <summary>Inside &lt;If&gt; / &lt;ElseIf&gt; / &lt;Else&gt;.</summary>
+    If = 1 << 5,
+
+    /// <summary>Inside &lt;Proxy&gt; / &lt;ProxyMatch&gt;.</summary>
+    Proxy = 1 << 6,
+
+    /// <summary>Inside &lt;Limit&gt; / &lt;LimitExcept&gt;.</summary>
+    Limit = 1 << 7,
+
+    /// <summary>A .htaccess file (allowed there when AllowOverride grants the directive's class).</summary>
+    Htaccess = 1 << 8,
+}
+
+/// <summary>AllowOverride classes (OR_AUTHCFG, OR_FILEINFO, OR_INDEXES, OR_LIMIT, OR_OPTIONS).</summary>
+[Flags]
+public enum OverrideClass
+{
+    None = 0,
+    AuthConfig = 1 << 0,
+    FileInfo = 1 << 1,
+    Indexes = 1 << 2,
+    Limit = 1 << 3,
+    Options = 1 << 4,
+    All = AuthConfig | FileInfo | Indexes | Limit | Options,
+}
+
+/// <summary>How httpd's invoke_cmd() splits and counts a directive's arguments (cmd_how).</summary>
+public enum ArgumentKind
+{
+    /// <summary>The handler gets the raw rest of the line (RAW_ARGS / TAKE_ARGV): httpd does not count.</summary>
+    RawArgs,
+    NoArgs,
+    Take1,
+    Take2,
+    Take12,
+    Take3,
+    Take23,
+    Take123,
+    Take13,
+    Iterate,
+    Iterate2,
+
+    /// <summary>One word, On or Off (case-insensitive); httpd ignores any words after it.</summary>
+    Flag,
+}
+
+/// <summary>When httpd runs a directive's handler: while reading (EXEC_ON_READ) or when walking the tree.</summary>
+public enum DirectivePhase
+{
+    Walk,
+    Read,
+}
+
+/// <summary>One directive of the dictionary: one command_rec of one module.</summary>
+public sealed record ApacheDirectiveInfo(
+    string Name,
+    string Module,
+    string SourceFile,
+    DirectiveContexts Contexts,
+    OverrideClass Override,
+    ArgumentKind Arguments,
+    int MinArguments,
+    int? MaxArguments,
+    DirectivePhase Phase,
+    string ManualContexts,
+    bool FromDocumentation,
+    string Description,
+    ImmutableDictionary<DirectiveContexts, string> Refusals)
+{
+    /// <summary>
+    /// httpd's own message when the directive stands in <paramref name="context"/> where it is refused
+    /// ("not allowed here", "cannot occur within &lt;Directory&gt; section", "not allowed in &lt;If&gt; context").
+    /// </summary>
+    public string RefusalMessage(DirectiveContexts context)
+    {
+        if (context == DirectiveContexts.Htaccess) return Name + " not allowed here";
+        return Refusals.TryGetValue(context, out var text)
+            ? (text.StartsWith(Name, StringComparison.Ordinal) || text.StartsWith('<') ? text : Name + " " + text)
+            : Name + " not allowed here";
+    }
+
+    /// <summary>Whether the directive is a section opener (&lt;Directory …&gt;); Name then starts with '&lt;'.</summary>
+    public bool IsSection => Name.StartsWith('<');
+
+    public bool AllowedIn(DirectiveContexts context) => (Contexts & context) != 0;
+
+    /// <summary>The contexts in the words of the httpd manual ("server config, virtual host, directory, .htaccess").</summary>
+    public string DescribeContexts()
+    {
+        var parts = new List<string>();
+        if (AllowedIn(DirectiveContexts.Server)) parts.Add("server config");
+        if (AllowedIn(DirectiveContexts.VirtualHost)) parts.Add("<VirtualHost>");
+        var dir = new List<string>();
+        if (AllowedIn(DirectiveContexts.Directory)) dir.Add("<Directory>");
+        if (AllowedIn(DirectiveContexts.Location)) dir.Add("<Location>");
+        if (AllowedIn(DirectiveContexts.Files)) dir.Add("<Files>");
+        if (AllowedIn(DirectiveContexts.If)) dir.Add("<If>");
+        if (AllowedIn(DirectiveContexts.Proxy)) dir.Add("<Proxy>");
+        if (AllowedIn(DirectiveContexts.Limit)) dir.Add("<Limit>");
+        parts.AddRange(dir);
+        if (AllowedIn(DirectiveContexts.Htaccess))
+            parts.Add(Override == OverrideClass.All ? ".htaccess (AllowOverride not None)" : $".htaccess (AllowOverride {Override.ToString().Replace(", ", " or ")})");
+        return parts.Count == 0 ? "nowhere" : string.Join(", ", parts);
+    }
+}
+
+/// <summary>A loadable module: its identifier, the .so file Debian installs, and the modules it needs first.</summary>
+public sealed record ApacheModuleInfo(string Identifier, string SharedObject, ImmutableArray<string> Companions)
+{
+    /// <summary>The line that loads it, as Debian's mods-available/*.load has it.</summary>
+    public string LoadModuleLine => $"LoadModule {Identifier} {SharedObject}";
+}
+
+/// <summary>
+/// Every directive httpd 2.4 knows with Debian's modules, mod_fcgid, mod_fastcgi and mod_php:
+/// name, module, allowed contexts, AllowOverride class, argument kind and phase. Generated by
+/// scripts/probe-apache-directives.py from the engine itself (apache-directives.tsv, embedded).
+/// </summary>
+public sealed class ApacheDirectiveDictionary
+{
+    /// <summary>Modules compiled into Debian's apache2 (apache2 -l): always loaded.</summary>
+    public static readonly ImmutableArray<string> BuiltInModules = ImmutableArray.Create(
+        "core_module", "so_module", "watchdog_module", "http_module", "log_config_module", "logio_module",
+        "version_module", "unixd_module");
+
+    private static readonly Lazy<ApacheDirectiveDictionary> _httpd24 = new(LoadEmbedded);
+
+    private readonly FrozenDictionary<string, ImmutableArray<ApacheDirectiveInfo>> _byName;
+    private readonly FrozenDictionary<string, ApacheModuleInfo> _modules;
+    private readonly FrozenDictionary<string, string> _sourceToModule;
+
+    public ApacheDirectiveDictionary(IEnumerable<ApacheDirectiveInfo> directives, IEnumerable<ApacheModuleInfo> modules, string header)
+    {
+        Directives = directives.ToImmutableArray();
+        _byName = Directives.GroupBy(d => d.Name, StringComparer.OrdinalIgnoreCase)
+            .ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.OrdinalIgnoreCase);
+        _modules = modules.ToFrozenDictionary(m => m.Identifier, StringComparer.Ordinal);
+        _sourceToModule = Directives.GroupBy(d => d.SourceFile, StringComparer.OrdinalIgnoreCase)
+            .ToFrozenDictionary(g => g.Key, g => g.First().Module, StringComparer.OrdinalIgnoreCase);
+        Header = header;
+    }
+
+    /// <summary>The dictionary probed from httpd 2.4 (see the TSV's header for the exact version).</summary>
+    public static ApacheDirectiveDictionary Httpd24 => _httpd24.Value;
+
+    public ImmutableArray<ApacheDirectiveInfo> Directives { get; }
+
+    /// <summary>The generator's header lines (engine version probed).</summary>
+    public string Header { get; }
+
+    /// <summary>The directives named <paramref name="name"/> (case-insensitive), one per module that defines it.</summary>
+    public ImmutableArray<ApacheDirectiveInfo> Lookup(string name) =>
+        _byName.TryGetValue(name, out var found) ? found : ImmutableArray<ApacheDirectiveInfo>.Empty;
+
+    /// <summary>&lt;IfDirective&gt;'s test (ap_exists_directive): does a loaded module define the name?</summary>
+    public static bool IsKnownDirective(string name, ApacheModuleSet modules) =>
+        Httpd24.Lookup(name).Any(d => !d.IsSection && modules.Contains(d.Module));
+
+    /// <summary>&lt;IfSection&gt;'s test: does a loaded module define the section (name without '&lt;')?</summary>
+    public static bool IsKnownSection(string name, ApacheModuleSet modules) =>
+        Httpd24.Lookup("<" + name.TrimStart('<')).Any(d => modules.Contains(d.Module));
+
+    public ApacheModuleInfo? FindModule(string identifier) => _modules.GetValueOrDefault(identifier);
+
+    /// <summary>
+    /// The module identifier for a name as &lt;IfModule&gt; and --module accept it: the identifier
+    /// itself (rewrite_module) or the source file (mod_rewrite.c); null when unknown.
+    /// </summary>
+    public string? ModuleIdentifier(string identifierOrSource)
+    {
+        if (_modules.ContainsKey(identifierOrSource) || _sourceToModule.Values.Contains(identifierOrSource, StringComparer.Ordinal))
+            return identifierOrSource;
+        if (_sourceToModule.TryGetValue(identifierOrSource, out var ident)) return ident;
+        return null;
+    }
+
+    /// <summary>The source file (mod_rewrite.c) of a module identifier, when known.</summary>
+    public string? SourceFileOf(string identifier) =>
+        Directives.FirstOrDefault(d => d.Module == identifier)?.SourceFile;
+
+    /// <summary>
+    /// The known directive name nearest to <paramref name="name"/> by case-insensitive edit distance
+    /// (at most a third of the name's length, at least 2), or null.
+    /// </summary>
+    public string? NearestName(string name)
+    {
+        var limit = Math.Max(2, name.Length / 3);
+        string? best = null;
+        var bestDistance = int.MaxValue;
+        foreach (var candidate in _byName.Keys.Order(StringComparer.OrdinalIgnoreCase))
+        {
+            if (Math.Abs(candidate.Length - name.Length) > limit) continue;
+            var d = EditDistance(name.ToLowerInvariant(), candidate.ToLowerInvariant(), limit);
+            if (d < bestDistance)
+            {
+                best = _byName[candidate][0].Name;
+                bestDistance = d;
+            }
+        }
+        return bestDistance <= limit ? best : null;
+    }
+
+    /// <summary>Optimal string alignment distance (Levenshtein plus adjacent transposition), cut at limit + 1.</summary>
+    public static int EditDistance(string a, string b, int limit = int.MaxValue)
+    {
+        var previous2 = new int[b.Length + 1];
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++) previous[j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            var rowMin = current[0];
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                var v = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = Math.Min(v, previous2[j - 2] + 1);
+                current[j] = v;
+                rowMin = Math.Min(rowMin, v);
+            }
+            if (rowMin > limit) return limit + 1;
+            (previous2, previous, current) = (previous, current, previous2);
+        }
+        return previous[b.Length];
+    }
+
+    private static ApacheDirectiveDictionary LoadEmbedded()
+    {
+        var assembly = typeof(ApacheDirectiveDictionary).Assembly;
+        using var stream = assembly.GetManifestResourceStream("ConfLint.Syntax.Apache.apache-directives.tsv")
+            ?? throw new InvalidOperationException("apache-directives.tsv is not embedded in " + assembly.GetName().Name);
+        using var reader = new StreamReader(stream);
+        return Parse(reader.ReadToEnd());
+    }
+
+    private static ImmutableDictionary<DirectiveContexts, string> ParseRefusals(string field)
+    {
+        var result = ImmutableDictionary.CreateBuilder<DirectiveContexts, string>();
+        foreach (var pair in field.Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var eq = pair.IndexOf('=');
+            if (eq > 0 && Enum.TryParse<DirectiveContexts>(pair[..eq], ignoreCase: true, out var context))
+                result[context] = pair[(eq + 1)..];
+        }
+        return result.ToImmutable();
+    }
+
+    /// <summary>Reads the generator's TSV: '#' header lines, '@module' rows, then one row per directive.</summary>
+    public static ApacheDirectiveDictionary Parse(string tsv)
+    {
+        var directives = new List<ApacheDirectiveInfo>();
+        var modules = new List<ApacheModuleInfo>();
+        var header = new List<string>();
+        foreach (var rawLine in tsv.Split('\n'))
+        {
+            var line = rawLine.TrimEnd('\r');
+            if (line.Length == 0) continue;
+            if (line.StartsWith('#'))
+            {
+                if (!line.StartsWith("#name") && !line.StartsWith("#module")) header.Add(line.TrimStart('#', ' '));
+                continue;
+            }
+            var f = line.Split('\t');
+            if (f[0] == "@module")
+            {
+                modules.Add(new ApacheModuleInfo(f[1], f[2], f.Length > 3 && f[3].Length > 0
+                    ? f[3].Split(',').ToImmutableArray() : ImmutableArray<string>.Empty));
+                continue;
+            }
+            var contexts = DirectiveContexts.None;
+            foreach (var c in f[3].Split(',', StringSplitOptions.RemoveEmptyEntries))
+                contexts |= Enum.Parse<DirectiveContexts>(c, ignoreCase: true);
+            var overrides = OverrideClass.None;
+            foreach (var o in f[4].Split(',', StringSplitOptions.RemoveEmptyEntries))
+                overrides |= Enum.Parse<OverrideClass>(o, ignoreCase: true);
+            if (overrides != OverrideClass.None) contexts |= DirectiveContexts.Htaccess;
+            var max = int.Parse(f[7], System.Globalization.CultureInfo.InvariantCulture);
+            directives.Add(new ApacheDirectiveInfo(
+                Name: f[0],
+                Module: f[1],
+                SourceFile: f[2],
+                Contexts: contexts,
+                Override: overrides,
+                Arguments: Enum.Parse<ArgumentKind>(f[5].Replace("_", ""), ignoreCase: true),
+                MinArguments: int.Parse(f[6], System.Globalization.CultureInfo.InvariantCulture),
+                MaxArguments: max < 0 ? null : max,
+                Phase: f[8] == "read" ? DirectivePhase.Read : DirectivePhase.Walk,
+                ManualContexts: f[9],
+                FromDocumentation: f[10] == "docs",
+                Description: f.Length > 11 ? f[11] : "",
+                Refusals: ParseRefusals(f.Length > 12 ? f[12] : "")));
+        }
+        return new ApacheDirectiveDictionary(directives, modules, string.Join("\n", header));
+    }
+}
