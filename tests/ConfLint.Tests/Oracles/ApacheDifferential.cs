@@ -93,7 +93,7 @@ public static class ApacheDifferential
         {
             using var setup = build();
             mutations[i].ApplyTo(setup);
-            results[i] = Compare(mutations[i].Id, mutations[i].Kind, mutations[i].Description, setup, enforcedRules);
+            results[i] = Compare(mutations[i].Id, mutations[i].Kind, mutations[i].Description, mutations[i].Configure(setup), enforcedRules);
         });
         return results;
     }
