@@ -5,6 +5,7 @@ public static class ChrootRules
 {
     public static IReadOnlyList<IRule> All { get; } = new IRule[]
     {
+        new CL3009WrapperInterpreterMustExistInJail(),
         new CL3001SuexecUserMustBeJailed(),
         new CL3002SuexecUserAndGroupMustExist(),
         new CL3003SuexecIdsMustBeAboveMinimum(),

@@ -5,6 +5,10 @@ public static class HandlerRules
 {
     public static IReadOnlyList<IRule> All { get; } = new IRule[]
     {
+        new CL2001HandlerMustBeDefined(),
+        new CL2002ActionTargetMustBeMapped(),
+        new CL2007PhpTypeMustHaveHandler(),
+        new CL2008WrapperAliasMustBeInsideJail(),
         new CL2003ActionTargetShouldRunAsFastCgi(),
         new CL2005FastCgiVhostShouldUseSuexec(),
         new CL2006PhpMustNotBeMappedByExtension(),

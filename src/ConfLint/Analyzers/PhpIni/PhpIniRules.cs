@@ -5,6 +5,8 @@ public static class PhpIniRules
 {
     public static IReadOnlyList<IRule> All { get; } = new IRule[]
     {
+        new CL4006ExtensionMustExistInJail(),
+        new CL4007OpcodeCacheNeedsPersistentPhp(),
         new CL4008SharedHostingNeedsOpenBasedir(),
         new CL4001ChrootedCgiMustDisableFixPathinfo(),
         new CL4002PhpIniMustParse(),
