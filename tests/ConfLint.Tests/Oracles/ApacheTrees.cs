@@ -145,6 +145,11 @@ public static class ApacheTrees
         if (!Directory.Exists(source)) throw new DirectoryNotFoundException(source);
         var tree = HostTree.Create(relative.Replace('/', '-'));
         tree.CopyDirectory(source, "/");
+        // No mod_fastcgi exists for this httpd (engine-facts: its blocks stay in <IfModule mod_fastcgi.c>),
+        // so the example's LoadModule of it is commented out for both tools, keeping every line number.
+        var main = tree.RealPath(mainConfig);
+        if (File.Exists(main))
+            File.WriteAllText(main, File.ReadAllText(main).Replace("\nLoadModule fastcgi_module ", "\n#LoadModule fastcgi_module "));
         var envvars = serverRoot + "/envvars";
         return new ApacheSetup("example " + relative, tree, mainConfig, serverRoot) { EnvVarsFile = tree.Exists(envvars) ? envvars : null };
     }
