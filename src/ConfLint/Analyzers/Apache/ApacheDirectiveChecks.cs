@@ -105,7 +105,7 @@ public static class ApacheDirectiveChecks
         if (contextFinding is not null) return contextFinding;
 
         var words = d.Arguments.Select(a => a.Value).ToList();
-        var message = ApacheArgumentCheck.Check(info, words);
+        var message = ApacheArgumentCheck.Check(info, words, FormContext(config, ctx));
         if (message is null) return null;
         // A trailing "# …" that breaks the count is CL1011's finding (catalogue precedence).
         if (d.Arguments.Any(a => !a.IsQuoted && a.Value.StartsWith('#'))) return null;
@@ -115,6 +115,24 @@ public static class ApacheDirectiveChecks
         var hint = ArityHint(info, words.Count);
         return new DirectiveFinding(DirectiveCheck.Arguments, d, d.Source.GetLocation(span),
             hint is null ? message : $"{message} ({hint})", PhaseOrder(d, info));
+    }
+
+    private static readonly ConditionalWeakTable<ApacheConfiguration, IReadOnlySet<string>> AuthzAliases = new();
+
+    /// <summary>What the handler form checks need: the context, the Require group, the loaded modules, AuthzProviderAlias names.</summary>
+    public static ApacheFormContext FormContext(ApacheConfiguration config, ApacheNodeContext ctx)
+    {
+        var aliases = AuthzAliases.GetValue(config, c => c.Walk()
+            .Select(n => n.Section)
+            .Where(s => s is { Kind: ApacheSectionKind.AuthzProviderAlias, Arguments.Length: >= 2 })
+            .Select(s => s!.Arguments[1].Value)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase));
+        var group = ctx.Sections.LastOrDefault(s => s.Kind is ApacheSectionKind.RequireAll or ApacheSectionKind.RequireAny or ApacheSectionKind.RequireNone);
+        return new ApacheFormContext(
+            ApacheDirectiveContext.Of(ctx.Sections, ctx.InHtaccess),
+            group?.Kind is ApacheSectionKind.RequireAll or ApacheSectionKind.RequireNone,
+            module => config.IsHtaccess || config.Modules.Contains(module),
+            aliases);
     }
 
     private static DirectiveFinding? CheckSection(ApacheConfiguration config, ApacheDirectiveDictionary dictionary, ApacheConfigSection s, ApacheNodeContext ctx)

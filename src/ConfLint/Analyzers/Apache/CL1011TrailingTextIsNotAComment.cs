@@ -20,12 +20,13 @@ public sealed class CL1011TrailingTextIsNotAComment : Analyzer<ApacheConfigurati
 
     public override DiagnosticDescriptor Descriptor => Rule;
 
-    private static string? ArgumentRejection(ApacheConfiguration config, ApacheConfigDirective directive)
+    private static string? ArgumentRejection(ApacheConfiguration config, ApacheNodeContext ctx)
     {
+        var directive = ctx.Directive!;
         if (ApacheDirectiveChecks.For(config).Any(f => ReferenceEquals(f.Node, directive))) return null;
         var info = ApacheDirectiveChecks.Resolve(ApacheDirectiveDictionary.Httpd24, directive.Name, config.Modules, out var loaded);
         if (info is null || !loaded) return null;
-        return ApacheArgumentCheck.Check(info, directive.Arguments.Select(a => a.Value).ToList());
+        return ApacheArgumentCheck.Check(info, directive.Arguments.Select(a => a.Value).ToList(), ApacheDirectiveChecks.FormContext(config, ctx));
     }
 
     public override void Analyze(ApacheConfiguration input, AnalysisContext context)
@@ -56,7 +57,7 @@ public sealed class CL1011TrailingTextIsNotAComment : Analyzer<ApacheConfigurati
             var diagnostic = Diagnostic.Create(Rule, location, message).WithIncludeChain(directive.IncludeChain) with { EngineOrder = directive.WalkPhaseOrder };
             // When the words break the directive's argument count httpd rejects the line: an error,
             // reported here rather than as CL1005 (catalogue precedence), unless an earlier check failed.
-            var rejection = ArgumentRejection(input, directive);
+            var rejection = ArgumentRejection(input, ctx);
             if (rejection is not null)
                 diagnostic = diagnostic with { Severity = Severity.Error, Message = $"{message}; httpd stops: {rejection}" };
             context.Report(diagnostic);
