@@ -112,7 +112,7 @@ public static class ApacheDirectiveChecks
         var span = d.Arguments.Length > 0
             ? TextSpan.FromBounds(d.Arguments[0].Span.Start, d.Arguments[^1].Span.End)
             : d.NameToken.Span;
-        var hint = ArityHint(info, words.Count);
+        var hint = ApacheArgumentCheck.CheckArity(info, words) is null ? null : ArityHint(info, words.Count);
         return new DirectiveFinding(DirectiveCheck.Arguments, d, d.Source.GetLocation(span),
             hint is null ? message : $"{message} ({hint})", PhaseOrder(d, info));
     }

@@ -33,7 +33,7 @@ public static class ApacheHandlerForms
     /// <summary>Authorization providers (Require's first word) and the module that registers each.</summary>
     private static readonly Dictionary<string, string> AuthzProviders = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["all"] = "authz_host_module", ["env"] = "authz_host_module", ["ip"] = "authz_host_module", ["host"] = "authz_host_module",
+        ["all"] = "authz_core_module", ["env"] = "authz_core_module", ["ip"] = "authz_host_module", ["host"] = "authz_host_module",
         ["local"] = "authz_host_module", ["forward-dns"] = "authz_host_module",
         ["method"] = "authz_core_module", ["expr"] = "authz_core_module",
         ["user"] = "authz_user_module", ["valid-user"] = "authz_user_module",
@@ -76,6 +76,17 @@ public static class ApacheHandlerForms
             return words.Count == 1 ? "Alias must have two arguments when used globally" : null;
         }
         if (Is(d, "autoindex_module", "IndexOptions")) return IndexOptions(words);
+        if (Is(d, "log_config_module", "CustomLog") && words.Count == 3
+            && !words[2].StartsWith("env=", StringComparison.OrdinalIgnoreCase) && !words[2].StartsWith("expr=", StringComparison.OrdinalIgnoreCase))
+            return "error in condition clause"; // mod_log_config.c add_custom_log
+        if (d.Module == "proxy_module" && (d.Name.Equals("ProxyPass", StringComparison.OrdinalIgnoreCase) || d.Name.Equals("ProxyPassMatch", StringComparison.OrdinalIgnoreCase)))
+        {
+            // mod_proxy.c add_pass: after the path and URL (only the URL inside <Location>), key=value parameters or flags.
+            var first = context.Context == DirectiveContexts.Location ? 1 : 2;
+            for (var i = first; i < words.Count; i++)
+                if (!words[i].Contains('=') && !OneOf(words[i], new[] { "nocanon", "interpolate", "noquery" }))
+                    return "Invalid ProxyPass|ProxyPassMatch parameter. Parameter must be in the form 'key=value'.";
+        }
         if (d.Module == "setenvif_module")
         {
             // mod_setenvif.c add_setenvif_core: attribute (SetEnvIf*), regex, then at least one variable.
