@@ -20,6 +20,14 @@ public sealed class CL1011TrailingTextIsNotAComment : Analyzer<ApacheConfigurati
 
     public override DiagnosticDescriptor Descriptor => Rule;
 
+    /// <summary>
+    /// Set by the directive dictionary: true when httpd rejects the directive with these
+    /// arguments (its argument count breaks), which makes the finding an error, as httpd then
+    /// refuses the line. Unset, the finding stays a warning.
+    /// </summary>
+    public static Func<ApacheConfigDirective, bool>? HttpdRejectsArguments { get; set; }
+
+    /// <summary>httpd's message when the directive dictionary says the words break the directive, else null.</summary>
     private static string? ArgumentRejection(ApacheConfiguration config, ApacheNodeContext ctx)
     {
         var directive = ctx.Directive!;
@@ -55,11 +63,13 @@ public sealed class CL1011TrailingTextIsNotAComment : Analyzer<ApacheConfigurati
                 message = $"'{directive.Arguments[index].Raw}…' is not a comment: httpd has no trailing comments and passes {extra} more argument{(extra == 1 ? "" : "s")} to {directive.Name}; move the comment to its own line";
             }
             var diagnostic = Diagnostic.Create(Rule, location, message).WithIncludeChain(directive.IncludeChain) with { EngineOrder = directive.WalkPhaseOrder };
-            // When the words break the directive's argument count httpd rejects the line: an error,
-            // reported here rather than as CL1005 (catalogue precedence), unless an earlier check failed.
+            // When the words break the directive's arguments httpd rejects the line: an error, reported
+            // here rather than as CL1005 (catalogue precedence), unless an earlier check of the line failed.
             var rejection = ArgumentRejection(input, ctx);
             if (rejection is not null)
                 diagnostic = diagnostic with { Severity = Severity.Error, Message = $"{message}; httpd stops: {rejection}" };
+            else if (HttpdRejectsArguments?.Invoke(directive) == true)
+                diagnostic = diagnostic with { Severity = Severity.Error, Message = message + "; httpd rejects the line for its argument count" };
             context.Report(diagnostic);
         }
     }

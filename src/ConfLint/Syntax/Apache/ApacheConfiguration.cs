@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ConfLint.Diagnostics;
+using ConfLint.Reporting;
 using ConfLint.Text;
 
 namespace ConfLint.Syntax.Apache;
@@ -188,7 +189,7 @@ public readonly record struct ApacheNodeContext(ApacheConfigNode Node, Immutable
 /// .htaccess): the resolved node tree in read order, the files, the modules loaded, the defines,
 /// and what was found while reading.
 /// </summary>
-public sealed class ApacheConfiguration
+public sealed class ApacheConfiguration : IDumpable
 {
     internal ApacheConfiguration(string mainHostPath, bool isHtaccess, IReadOnlyList<ApacheConfigNode> nodes, IReadOnlyList<ApacheConfigFile> files,
         ApacheModuleSet modules, IReadOnlyDictionary<string, string> variables, IReadOnlyList<string> defines, string serverRoot,
@@ -258,6 +259,14 @@ public sealed class ApacheConfiguration
 
     /// <summary>Every active directive (not sections) with its context, in tree order.</summary>
     public IEnumerable<ApacheNodeContext> ActiveDirectives() => Walk().Where(c => c.Node is ApacheConfigDirective);
+
+    /// <summary>`conflint dump`: the resolved tree (text or JSON), or with --includes the included files.</summary>
+    public void WriteDump(TextWriter writer, DumpOptions options)
+    {
+        if (options.IncludesOnly) writer.Write(ApacheDump.IncludesText(this));
+        else if (options.Json) writer.WriteLine(ApacheDump.ToJson(this));
+        else writer.Write(ApacheDump.ToText(this));
+    }
 
     /// <summary>The active &lt;VirtualHost&gt; sections in read order.</summary>
     public IEnumerable<ApacheConfigSection> VirtualHosts =>

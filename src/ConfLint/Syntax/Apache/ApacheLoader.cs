@@ -299,15 +299,26 @@ public static class ApacheLoader
                 // A wrong close tag of the conditional being read ends it (CL1002 over CL1001/CL1012).
                 return scope.Conditional is { } c && word.Length > 2 && word[2..].TrimEnd('>').Equals(c.Name, StringComparison.OrdinalIgnoreCase);
             }
-            var closeName = word[2..^1];
             var top = scope.Open[^1];
+            if (!word.EndsWith('>'))
+            {
+                Report(CL1002CloseTagMustMatchOpenTag.Rule, at, item.Chain, order, $"{word}> directive missing closing '>'");
+                if (word[2..].Equals(top.Name, StringComparison.OrdinalIgnoreCase))
+                {
+                    top.CloseLocation = item.Line.Location;
+                    scope.Open.RemoveAt(scope.Open.Count - 1);
+                    return false;
+                }
+            }
+            var closeName = ApacheSyntaxTree.CloseName(word);
             if (closeName.Equals(top.Name, StringComparison.OrdinalIgnoreCase))
             {
                 top.CloseLocation = item.Line.Location;
                 scope.Open.RemoveAt(scope.Open.Count - 1);
                 return false;
             }
-            Report(CL1002CloseTagMustMatchOpenTag.Rule, at, item.Chain, order, $"Expected </{top.Name}> but saw </{closeName}>");
+            if (word.EndsWith('>'))
+                Report(CL1002CloseTagMustMatchOpenTag.Rule, at, item.Chain, order, $"Expected </{top.Name}> but saw </{closeName}>");
             int match = scope.Open.FindLastIndex(o => o.Name.Equals(closeName, StringComparison.OrdinalIgnoreCase));
             if (match < 0 && scope.Conditional is { } cond && cond.Name.Equals(closeName, StringComparison.OrdinalIgnoreCase))
             {
@@ -373,7 +384,7 @@ public static class ApacheLoader
                 {
                     if (word.Length > 1 && word[1] == '/')
                     {
-                        var closeName = word[2..^1];
+                        var closeName = ApacheSyntaxTree.CloseName(word);
                         section.CloseLocation = line.Location;
                         if (!closeName.Equals(directive[1..], StringComparison.OrdinalIgnoreCase) && !failed.Value)
                         {
@@ -674,7 +685,10 @@ public static class ApacheLoader
                     $"include cycle: {chain}; httpd recurses until \"Exceeded maximum include depth of {MaxIncludeDepth}, There appears to be a recursion.\"");
                 return null;
             }
-            var text = _fs.ReadText(path, Bag, at, ApacheLineLimits.MainConfig);
+            var readErrors = new DiagnosticBag();
+            var text = _fs.ReadText(path, readErrors, at, ApacheLineLimits.MainConfig);
+            foreach (var e in readErrors)
+                Bag.Add(e.WithIncludeChain(item.Chain) with { EngineOrder = ApacheEngineOrder.ReadPhase(item.Order) });
             if (text is null) return null;
             var tree = ApacheSyntaxTree.Parse(text);
             var chainHere = item.Chain.Insert(0, directive.Location);
@@ -765,7 +779,8 @@ public static class ApacheLoader
                 {
                     if (string.CompareOrdinal(text, pos, p, 0, p.Length) == 0)
                     {
-                        sb.Append(values[i]);
+                        // mod_macro quotes the value of a parameter named @…, so it stays one word.
+                        sb.Append(p[0] == '@' ? "\"" + values[i].Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"" : values[i]);
                         pos += p.Length;
                         replaced = true;
                         break;

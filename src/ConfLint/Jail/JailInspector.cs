@@ -1,0 +1,103 @@
+using ConfLint.Hosting;
+using Mono.Unix.Native;
+
+namespace ConfLint.Jail;
+
+/// <summary>
+/// Reads owners, modes and file kinds of paths under the lint root with lstat(2), so jail
+/// checks see exactly what the kernel will: a symlink is a symlink, never its target.
+/// </summary>
+public sealed class JailInspector
+{
+    /// <summary>How many entries one jail walk reads at most; a larger jail is reported as partly read.</summary>
+    public const int MaxEntriesPerWalk = 200_000;
+
+    private readonly HostFileSystem _fileSystem;
+
+    public JailInspector(HostFileSystem fileSystem) => _fileSystem = fileSystem;
+
+    /// <summary>lstat of a host path. Components before the last are resolved inside the root; the last is not followed.</summary>
+    public JailFileInfo Lstat(string hostPath)
+    {
+        var normalized = HostFileSystem.NormalizeHostPath(hostPath);
+        var parent = normalized == "/" ? "/" : _fileSystem.ResolveHostPath(Path.GetDirectoryName(normalized) ?? "/");
+        var name = Path.GetFileName(normalized);
+        var hostResolved = name.Length == 0 ? parent : (parent == "/" ? "/" + name : parent + "/" + name);
+        var real = _fileSystem.Root == "/" ? hostResolved : _fileSystem.Root + (hostResolved == "/" ? "" : hostResolved);
+        return LstatReal(normalized, real);
+    }
+
+    private static JailFileInfo LstatReal(string hostPath, string realPath)
+    {
+        if (Syscall.lstat(realPath, out var st) != 0) return JailFileInfo.Missing(hostPath, realPath);
+        var type = st.st_mode & FilePermissions.S_IFMT;
+        var kind = type switch
+        {
+            FilePermissions.S_IFDIR => JailFileKind.Directory,
+            FilePermissions.S_IFLNK => JailFileKind.Symlink,
+            FilePermissions.S_IFCHR => JailFileKind.CharacterDevice,
+            FilePermissions.S_IFBLK => JailFileKind.BlockDevice,
+            FilePermissions.S_IFIFO => JailFileKind.Fifo,
+            FilePermissions.S_IFSOCK => JailFileKind.Socket,
+            _ => JailFileKind.File,
+        };
+        string? target = null;
+        if (kind == JailFileKind.Symlink)
+        {
+            try { target = new FileInfo(realPath).LinkTarget; } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+        int mode = (int)((uint)st.st_mode & 0xFFF);
+        return new JailFileInfo(hostPath, realPath, kind, st.st_uid, st.st_gid, mode, (long)st.st_nlink, target);
+    }
+
+    /// <summary>
+    /// Every path below a jail root (the root itself first), depth first in byte order, without
+    /// following symlinks. Stops after <see cref="MaxEntriesPerWalk"/> entries; <paramref name="truncated"/> says so.
+    /// </summary>
+    public IReadOnlyList<JailFileInfo> Walk(string jailRoot, out bool truncated)
+    {
+        var result = new List<JailFileInfo>();
+        truncated = false;
+        var rootInfo = Lstat(jailRoot);
+        if (!rootInfo.Exists) return result;
+        var stack = new Stack<JailFileInfo>();
+        stack.Push(rootInfo);
+        while (stack.Count > 0)
+        {
+            if (result.Count >= MaxEntriesPerWalk) { truncated = true; return result; }
+            var entry = stack.Pop();
+            result.Add(entry);
+            if (entry.Kind != JailFileKind.Directory) continue;
+            string[] names;
+            try
+            {
+                names = Directory.EnumerateFileSystemEntries(entry.RealPath).Select(Path.GetFileName).OfType<string>()
+                    .OrderBy(n => n, StringComparer.Ordinal).ToArray();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                continue;
+            }
+            for (int i = names.Length - 1; i >= 0; i--)
+            {
+                var hostPath = entry.HostPath == "/" ? "/" + names[i] : entry.HostPath + "/" + names[i];
+                stack.Push(LstatReal(hostPath, Path.Combine(entry.RealPath, names[i])));
+            }
+        }
+        return result;
+    }
+
+    /// <summary>lstat of the jail root and each of its ancestors up to "/" (OpenSSH's ChrootDirectory walk), root first.</summary>
+    public IReadOnlyList<JailFileInfo> PathComponents(string jailRoot)
+    {
+        var normalized = HostFileSystem.NormalizeHostPath(jailRoot);
+        var components = new List<JailFileInfo> { Lstat("/") };
+        var current = "";
+        foreach (var part in normalized.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            current += "/" + part;
+            components.Add(Lstat(current));
+        }
+        return components;
+    }
+}

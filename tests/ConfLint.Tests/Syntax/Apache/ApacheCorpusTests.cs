@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using ConfLint.Hosting;
+using ConfLint.Syntax.Apache;
+using ConfLint.Tests.Oracles;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace ConfLint.Tests.Syntax.Apache;
+
+public class ApacheCorpusTests
+{
+    private readonly ITestOutputHelper _output;
+
+    public ApacheCorpusTests(ITestOutputHelper output) => _output = output;
+
+    [SkippableFact]
+    public void Debian_tree_loads_without_structure_or_include_errors()
+    {
+        var corpus = ApacheCorpus.Require();
+        using var tree = new ApacheTestTree();
+        ApacheCorpus.InstallDebianTree(corpus, tree.Root);
+        var diagnostics = tree.Lint();
+        foreach (var d in diagnostics) _output.WriteLine(d.ToString());
+        Assert.DoesNotContain(diagnostics, d => d.Id is "CL1001" or "CL1002" or "CL1006" or "CL1007" or "CL0001" or "CL0002");
+        var config = tree.Load();
+        Assert.True(config.Files.Count > 30, $"only {config.Files.Count} files were read");
+        Assert.Contains(config.Files, f => f.HostPath == "/etc/apache2/sites-enabled/000-default.conf");
+        Assert.Contains("fcgid_module", config.Modules.Modules.Select(m => m.Identifier));
+        Assert.Single(config.VirtualHosts);
+        var logDir = config.ActiveDirectives().First(d => d.Directive!.Is("ErrorLog")).Directive!;
+        Assert.Equal("/var/log/apache2/error.log", logDir.Arguments[0].Value);
+    }
+
+    [SkippableFact]
+    public void Every_corpus_file_parses_and_loads_alone()
+    {
+        var corpus = ApacheCorpus.Require();
+        var files = ApacheCorpus.ApacheFiles(corpus);
+        Assert.NotEmpty(files);
+        using var tree = new ApacheTestTree();
+        foreach (var file in files)
+        {
+            var text = ConfLint.Text.SourceText.From(File.ReadAllBytes(file), file, "/etc/apache2/" + Path.GetFileName(file));
+            var syntax = ApacheSyntaxTree.Parse(text);
+            Assert.Equal(text, syntax.Text);
+            var config = ApacheLoader.Load(text, new ApacheLoadOptions(), tree.FileSystem);
+            Assert.NotNull(config);
+        }
+        _output.WriteLine($"{files.Count} corpus files parsed");
+    }
+
+    [SkippableFact]
+    public void Debian_tree_includes_agree_with_httpd()
+    {
+        var apache2 = Oracle.Require("apache2");
+        var corpus = ApacheCorpus.Require();
+        using var tree = new ApacheTestTree();
+        ApacheCorpus.InstallDebianTree(corpus, tree.Root);
+        var confDir = tree.RealPath("/etc/apache2");
+        var psi = new ProcessStartInfo(apache2) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var a in new[] { "-d", confDir, "-f", confDir + "/apache2.conf", "-t", "-D", "DUMP_INCLUDES" }) psi.ArgumentList.Add(a);
+        foreach (var (name, value) in ApacheEnvvars.Parse(File.ReadAllText(confDir + "/envvars"))) psi.Environment[name] = value;
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEnd();
+        p.WaitForExit(60_000);
+        var theirs = string.Join('\n', (stdout.Result + stderr).Split('\n')
+            .Where(l => l.StartsWith(' ') || l.StartsWith("Included", StringComparison.Ordinal))
+            .Select(l => l.Replace(tree.Root, "", StringComparison.Ordinal)));
+        var ours = ApacheDump.IncludesText(tree.Load()).TrimEnd('\n');
+        Assert.Equal(theirs, ours);
+    }
+}

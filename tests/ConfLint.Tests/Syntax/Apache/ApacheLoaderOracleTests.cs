@@ -1,0 +1,247 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using ConfLint.Diagnostics;
+using ConfLint.Hosting;
+using ConfLint.Syntax.Apache;
+using ConfLint.Tests.Oracles;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace ConfLint.Tests.Syntax.Apache;
+
+/// <summary>
+/// Differential tests of the Apache loader against the real httpd (`apache2 -t`): the first
+/// error httpd reports while reading, the Define values it dumps, and the files it includes.
+/// </summary>
+public class ApacheLoaderOracleTests
+{
+    private readonly ITestOutputHelper _output;
+
+    public ApacheLoaderOracleTests(ITestOutputHelper output) => _output = output;
+
+    private static (int Exit, string Stderr) RunApache(string apache2, params string[] args)
+    {
+        var psi = new ProcessStartInfo(apache2) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        psi.Environment["LANG"] = "C";
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEnd();
+        p.WaitForExit(60_000);
+        return (p.ExitCode, stdout.Result + stderr);
+    }
+
+    private static string Header(string dir) =>
+        $"ServerRoot {dir}\nErrorLog /dev/null\nPidFile {dir}/pid\nServerName localhost\nLoadModule mpm_event_module /usr/lib/apache2/modules/mod_mpm_event.so\n";
+
+    // (case name, body after the header, extra files relative to the case directory)
+    public static readonly (string Name, string Body, (string Path, string Text)[] Files)[] ReadPhaseCases =
+    {
+        ("stray close", "</Location>\n", new (string, string)[0]),
+        ("stray close with space", "</IfModule >\n", new (string, string)[0]),
+        ("mismatched close", "<Directory /x>\n</Directry>\n", new (string, string)[0]),
+        ("close case-insensitive", "<directory /x>\n</DIRECTORY>\n", new (string, string)[0]),
+        ("close with argument", "<Directory /x>\n</Directory x>\n", new (string, string)[0]),
+        ("close joined by continuation", "<Directory /x>\n</Directory \\\n>\n", new (string, string)[0]),
+        ("comment swallows close", "<Directory /x>\n# note \\\n</Directory>\n", new (string, string)[0]),
+        ("unclosed", "<Directory /x>\nOptions None\n", new (string, string)[0]),
+        ("unclosed nested", "<Directory /x>\n<Files y>\n", new (string, string)[0]),
+        ("unclosed false IfModule", "<IfModule nope_module>\nFoo\n", new (string, string)[0]),
+        ("unclosed inside false IfModule", "<IfModule nope_module>\n<Directory /x>\n", new (string, string)[0]),
+        ("false IfModule close with argument", "<IfModule nope_module>\n</IfModule foo>\n", new (string, string)[0]),
+        ("false IfDefine", "<IfDefine NOPE>\nFoo bar\n</IfDefine>\n", new (string, string)[0]),
+        ("true IfModule to end of file", "<IfModule so_module>\nServerAdmin a@b\n", new (string, string)[0]),
+        ("true IfModule with unclosed section to end of file", "<IfModule so_module>\n<Directory /x>\n", new (string, string)[0]),
+        ("true IfModule closed inside section", "<IfModule so_module>\n<Directory /x>\n</IfModule>\n", new (string, string)[0]),
+        ("section closed inside IfModule", "<Directory /x>\n<IfModule so_module>\n</Directory>\n</IfModule>\n", new (string, string)[0]),
+        ("include missing", "Include missing.conf\n", new (string, string)[0]),
+        ("include optional missing", "IncludeOptional missing.conf\nIncludeOptional nodir/*.conf\n", new (string, string)[0]),
+        ("include wildcard no match", "Include empty/*.conf\n", new[] { ("empty/readme.txt", "x\n") }),
+        ("include wildcard directory missing", "Include nodir/*.conf\n", new (string, string)[0]),
+        ("include wildcard in directory no match", "Include no*dir/x.conf\n", new[] { ("other/x.conf", "ServerAdmin a@b\n") }),
+        ("included file unclosed", "Include inc.conf\n</Directory>\n", new[] { ("inc.conf", "<Directory /x>\n") }),
+        ("included file ok", "Include inc/*.conf\n", new[] { ("inc/a.conf", "<Directory /x>\n</Directory>\n") }),
+        ("built-in LoadModule", "LoadModule version_module /usr/lib/apache2/modules/mod_version.so\n", new (string, string)[0]),
+        ("LoadModule missing file", "LoadModule foo_module /nonexistent/mod_foo.so\n", new (string, string)[0]),
+        ("LoadModule twice", "LoadModule alias_module /usr/lib/apache2/modules/mod_alias.so\nLoadModule alias_module /usr/lib/apache2/modules/mod_alias.so\n", new (string, string)[0]),
+        ("undefined variable", "ServerAdmin ${NOPE}\n", new (string, string)[0]),
+        ("IfModule after LoadModule", "LoadModule alias_module /usr/lib/apache2/modules/mod_alias.so\n<IfModule mod_alias.c>\nAlias /a /b\n</IfModule>\n", new (string, string)[0]),
+        ("IfVersion false skips", "<IfVersion < 2.0>\n<Broken\n</IfVersion>\n", new (string, string)[0]),
+        ("Define inside include used after", "Include def.conf\n<IfDefine FROM_INCLUDE>\n</Directory>\n</IfDefine>\n", new[] { ("def.conf", "Define FROM_INCLUDE\n") }),
+        ("UnDefine", "Define X\nUnDefine X\n<IfDefine X>\n</Directory>\n</IfDefine>\n", new (string, string)[0]),
+        ("walk-phase only", "ServerName a b\n", new (string, string)[0]),
+        ("mismatch inside false block", "<IfModule nope_module>\n<Directory /x>\n</Files>\n</IfModule>\n", new (string, string)[0]),
+    };
+
+    private static readonly Regex ReadPhaseError = new(@"^apache2: (?:Syntax error on line \d+ of [^:]+: )+(?<msg>.*)$", RegexOptions.Multiline);
+
+    [SkippableFact]
+    public void First_read_phase_error_agrees_with_httpd()
+    {
+        var apache2 = Oracle.Require("apache2");
+        var dir = Path.Combine(Path.GetTempPath(), "conflint-oracle-" + Guid.NewGuid().ToString("N"));
+        int agree = 0;
+        var disagreements = new List<string>();
+        try
+        {
+            for (int i = 0; i < ReadPhaseCases.Length; i++)
+            {
+                var (name, body, files) = ReadPhaseCases[i];
+                var caseDir = Path.Combine(dir, "c" + i);
+                Directory.CreateDirectory(caseDir);
+                foreach (var (p, text) in files)
+                {
+                    Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(caseDir, p))!);
+                    File.WriteAllText(Path.Combine(caseDir, p), text);
+                }
+                var main = Path.Combine(caseDir, "main.conf");
+                File.WriteAllText(main, Header(caseDir) + body);
+
+                var (_, stderr) = RunApache(apache2, "-t", "-f", main);
+                var m = ReadPhaseError.Match(stderr);
+                string? theirs = m.Success ? m.Groups["msg"].Value.Split("\\n")[0].Trim() : null;
+
+                var config = ApacheLoader.Load(new HostFileSystem("/"), main, new ApacheLoadOptions { ReadEnvvars = false });
+                var ours = config.Diagnostics
+                    .Where(d => d.Severity == Severity.Error && d.EngineOrder is long o && o < ApacheEngineOrder.PhaseSize)
+                    .OrderBy(d => d.EngineOrder)
+                    .FirstOrDefault()?.Message;
+
+                if (ours == theirs) agree++;
+                else disagreements.Add($"{name}: httpd={theirs ?? "(no read-phase error)"} | conflint={ours ?? "(none)"}");
+            }
+        }
+        finally
+        {
+            try { Directory.Delete(dir, true); } catch (IOException) { }
+        }
+        _output.WriteLine($"read-phase agreement: {agree}/{ReadPhaseCases.Length}");
+        foreach (var d in disagreements) _output.WriteLine(d);
+        Assert.Empty(disagreements);
+    }
+
+    // Each value is written as `Define Tn <text>`; httpd's `-D DUMP_RUN_CFG` prints `Define: Tn=value`.
+    public static readonly string[] DefineValueCases =
+    {
+        "plain",
+        "\"a \\\"b\\\" c\\\\d\\e\"",
+        "'it\\'s'",
+        "\"it\\'s\"",
+        "x\\\\y\\z",
+        "\"ab\\\n  cd\"",
+        "\"unclosed  x  ",
+        "\"${T2}|${NOPE}\"",
+        "'${T0} x'",
+        "\"\"",
+        "\"tab\there\"",
+        "'dq\"inside'",
+        "${T4}",
+        "a\\\r\nb",
+        "\"$notvar ${\"",
+        "\"x\\\\\"",
+        "'a\\\\b\\'c'",
+    };
+
+    [SkippableFact]
+    public void Define_values_agree_with_httpd_dump_run_cfg()
+    {
+        var apache2 = Oracle.Require("apache2");
+        var dir = Path.Combine(Path.GetTempPath(), "conflint-oracle-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            var main = Path.Combine(dir, "main.conf");
+            var body = string.Concat(DefineValueCases.Select((v, i) => $"Define T{i} {v}\n"));
+            File.WriteAllText(main, Header(dir) + body);
+            var (_, output) = RunApache(apache2, "-t", "-D", "DUMP_RUN_CFG", "-f", main);
+            var theirs = Regex.Matches(output, @"^Define: (T\d+)(?:=(.*))?$", RegexOptions.Multiline)
+                .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+            Assert.True(theirs.Count == DefineValueCases.Length, "httpd did not dump every define:\n" + output);
+            var config = ApacheLoader.Load(new HostFileSystem("/"), main, new ApacheLoadOptions { ReadEnvvars = false });
+            int agree = 0;
+            var disagreements = new List<string>();
+            for (int i = 0; i < DefineValueCases.Length; i++)
+            {
+                var ours = config.Variables.GetValueOrDefault("T" + i) ?? "";
+                if (ours == theirs["T" + i]) agree++;
+                else disagreements.Add($"T{i} {DefineValueCases[i].ReplaceLineEndings("⏎")}: httpd=[{theirs["T" + i]}] conflint=[{ours}]");
+            }
+            _output.WriteLine($"define agreement: {agree}/{DefineValueCases.Length}");
+            foreach (var d in disagreements) _output.WriteLine(d);
+            Assert.Empty(disagreements);
+        }
+        finally
+        {
+            try { Directory.Delete(dir, true); } catch (IOException) { }
+        }
+    }
+
+    [SkippableFact]
+    public void Macro_expansion_agrees_with_httpd_dump_run_cfg()
+    {
+        var apache2 = Oracle.Require("apache2");
+        var dir = Path.Combine(Path.GetTempPath(), "conflint-oracle-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            var main = Path.Combine(dir, "main.conf");
+            File.WriteAllText(main, Header(dir) +
+                "LoadModule macro_module /usr/lib/apache2/modules/mod_macro.so\n" +
+                "<Macro M $v @q %p>\nDefine MV1$v $v\nDefine MV2$v @q\nDefine MV3$v \"%p\"\nDefine MV4$v $v$v\n</Macro>\n" +
+                "Use M \"a_b\" \"c d\" x\nUse M z 'say \"hi\"' \\y\n" +
+                "<Macro Outer $n>\nUse M $n-in $n y\n</Macro>\nUse Outer o\n");
+            var (_, output) = RunApache(apache2, "-t", "-D", "DUMP_RUN_CFG", "-f", main);
+            var theirs = Regex.Matches(output, @"^Define: (MV[^=\s]+)(?:=(.*))?$", RegexOptions.Multiline)
+                .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+            Assert.True(theirs.Count >= 12, "httpd did not dump the macro defines:\n" + output);
+            var config = ApacheLoader.Load(new HostFileSystem("/"), main, new ApacheLoadOptions { ReadEnvvars = false });
+            var ours = config.Variables.Where(v => v.Key.StartsWith("MV", StringComparison.Ordinal)).ToDictionary(v => v.Key, v => v.Value);
+            _output.WriteLine(string.Join("\n", theirs.Select(t => $"{t.Key}: httpd=[{t.Value}] conflint=[{ours.GetValueOrDefault(t.Key)}]")));
+            Assert.Equal(theirs.OrderBy(t => t.Key), ours.OrderBy(t => t.Key));
+        }
+        finally
+        {
+            try { Directory.Delete(dir, true); } catch (IOException) { }
+        }
+    }
+
+    [SkippableFact]
+    public void Included_files_agree_with_httpd_dump_includes()
+    {
+        var apache2 = Oracle.Require("apache2");
+        var dir = Path.Combine(Path.GetTempPath(), "conflint-oracle-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            void Write(string p, string text)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(dir, p))!);
+                File.WriteAllText(Path.Combine(dir, p), text);
+            }
+            Write("conf.d/b.conf", "ServerAdmin b@x\n");
+            Write("conf.d/A.conf", "ServerAdmin a@x\n");
+            Write("conf.d/.hidden.conf", "ServerAdmin h@x\n");
+            Write("conf.d/sub/deep.conf", "Include " + dir + "/leaf.conf\n");
+            Write("leaf.conf", "ServerAdmin leaf@x\n");
+            Write("sites/one/site.conf", "ServerAdmin one@x\n");
+            Write("sites/two/site.conf", "ServerAdmin two@x\n");
+            Write("sites/file", "not a dir\n");
+            Directory.CreateSymbolicLink(Path.Combine(dir, "sites", "linked"), Path.Combine(dir, "sites", "one"));
+            Write("glob/x1.load", "ServerAdmin x1@x\n");
+            Write("glob/x2.conf", "ServerAdmin x2@x\n");
+            Write("glob/.x3.load", "ServerAdmin x3@x\n");
+            var main = Path.Combine(dir, "main.conf");
+            File.WriteAllText(main, Header(dir) + "Include conf.d\nInclude conf.d/*.conf\nIncludeOptional sites/*/site.conf\nInclude glob/*.load\nIncludeOptional glob/[x]?.*\nIncludeOptional nothing/*\n");
+            var (_, output) = RunApache(apache2, "-t", "-D", "DUMP_INCLUDES", "-f", main);
+            var theirs = string.Join('\n', output.Split('\n').Where(l => l.StartsWith(' ') || l.StartsWith("Included", StringComparison.Ordinal)));
+            var config = ApacheLoader.Load(new HostFileSystem("/"), main, new ApacheLoadOptions { ReadEnvvars = false });
+            var ours = ApacheDump.IncludesText(config).TrimEnd('\n');
+            _output.WriteLine(ours);
+            Assert.Equal(theirs, ours);
+        }
+        finally
+        {
+            try { Directory.Delete(dir, true); } catch (IOException) { }
+        }
+    }
+}
