@@ -52,24 +52,8 @@ public static class ApacheDirectiveChecks
     }
 
     /// <summary>The directive a loaded module defines under <paramref name="name"/>, else the first known one.</summary>
-    public static ApacheDirectiveInfo? Resolve(ApacheDirectiveDictionary dictionary, string name, ApacheModuleSet modules, out bool loaded)
-    {
-        var candidates = dictionary.Lookup(name);
-        loaded = false;
-        if (candidates.IsEmpty) return null;
-        foreach (var c in candidates)
-        {
-            if (IsLoaded(modules, c.Module))
-            {
-                loaded = true;
-                return c;
-            }
-        }
-        return candidates[0];
-    }
-
-    public static bool IsLoaded(ApacheModuleSet modules, string identifier) =>
-        modules.Contains(identifier);
+    public static ApacheDirectiveInfo? Resolve(ApacheDirectiveDictionary dictionary, string name, ApacheModuleSet modules, out bool loaded) =>
+        dictionary.Resolve(name, modules, out loaded);
 
     public static IReadOnlyList<DirectiveFinding> Compute(ApacheConfiguration config, ApacheDirectiveDictionary dictionary)
     {

@@ -183,6 +183,22 @@ public sealed class ApacheDirectiveDictionary
     public ImmutableArray<ApacheDirectiveInfo> Lookup(string name) =>
         _byName.TryGetValue(name, out var found) ? found : ImmutableArray<ApacheDirectiveInfo>.Empty;
 
+    /// <summary>The directive a loaded module defines under <paramref name="name"/>, else the first known one (null when unknown).</summary>
+    public ApacheDirectiveInfo? Resolve(string name, ApacheModuleSet modules, out bool loaded)
+    {
+        var candidates = Lookup(name);
+        loaded = false;
+        foreach (var c in candidates)
+        {
+            if (modules.Contains(c.Module))
+            {
+                loaded = true;
+                return c;
+            }
+        }
+        return candidates.IsEmpty ? null : candidates[0];
+    }
+
     /// <summary>&lt;IfDirective&gt;'s test (ap_exists_directive): does a loaded module define the name?</summary>
     public static bool IsKnownDirective(string name, ApacheModuleSet modules) =>
         Httpd24.Lookup(name).Any(d => !d.IsSection && modules.Contains(d.Module));
