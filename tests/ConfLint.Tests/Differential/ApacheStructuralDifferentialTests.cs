@@ -82,4 +82,22 @@ public class ApacheStructuralDifferentialTests
         Assert.True(missed.Count == 0, "httpd warned (AH00111) of variables ConfLint did not report as CL1007:\n" +
             string.Join("\n", missed.Select(r => $"{r.Result.Id}: {string.Join(", ", r.Result.HttpdUndefinedVariables)}")));
     }
+
+    [SkippableFact]
+    public void Every_CL1007_names_a_variable_httpd_warns_about()
+    {
+        ApacheOracle.Require();
+        ApacheOracle.RequireNssWrapper();
+        // Only runs httpd finished reading can be compared: it stops at its first error.
+        var extra = Results.Value
+            .Where(r => r.Result.Httpd.Accepted)
+            .SelectMany(r => r.Result.Diagnostics.Where(d => d.Id == "CL1007")
+                .Select(d => (r.Result.Id, Name: VariableName.Match(d.Message).Groups[1].Value, d))
+                .Where(x => !r.Result.HttpdUndefinedVariables.Contains(x.Name)))
+            .ToList();
+        Assert.True(extra.Count == 0, "ConfLint reported CL1007 for variables httpd did not warn about:\n" +
+            string.Join("\n", extra.Select(x => $"{x.Id}: {x.d}")));
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex VariableName = new(@"\$\{([^}]*)\}");
 }

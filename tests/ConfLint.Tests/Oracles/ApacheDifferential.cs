@@ -34,12 +34,16 @@ public static class ApacheDifferential
     /// <summary>Rules whose errors httpd -t also rejects: structure, includes, LoadModule.</summary>
     public static ImmutableHashSet<string> HttpdEnforcedRules { get; } = ImmutableHashSet.Create("CL1001", "CL1002", "CL1006", "CL1013");
 
-    /// <summary>Lints a setup with ConfLint's Apache front end and every analyzer, as the CLI would.</summary>
-    public static IReadOnlyList<Diagnostic> Lint(ApacheSetup setup)
+    /// <summary>
+    /// Lints a setup with ConfLint's Apache front end and every analyzer, as the CLI would;
+    /// <paramref name="adjust"/> changes the request (e.g. `--module mod_fastcgi.c`).
+    /// </summary>
+    public static IReadOnlyList<Diagnostic> Lint(ApacheSetup setup, Func<LintRequest, LintRequest>? adjust = null)
     {
         var frontEnd = FrontEnds.For(InputKind.Apache)
             ?? throw new InvalidOperationException("no Apache front end is registered in Hosting/FrontEnds.cs");
         var request = setup.ToLintRequest();
+        if (adjust is not null) request = adjust(request);
         var compilation = new Compilation(new HostFileSystem(request.Root ?? "/"));
         frontEnd.Load(compilation, setup.MainConfig, request);
         return compilation.Analyze();
@@ -89,7 +93,7 @@ public static class ApacheDifferential
         {
             using var setup = build();
             mutations[i].ApplyTo(setup);
-            results[i] = Compare(mutations[i].Id, mutations[i].Kind, mutations[i].Description, setup, enforcedRules);
+            results[i] = Compare(mutations[i].Id, mutations[i].Kind, mutations[i].Description, mutations[i].Configure(setup), enforcedRules);
         });
         return results;
     }

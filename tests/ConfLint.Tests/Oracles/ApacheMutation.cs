@@ -54,6 +54,16 @@ public sealed record NewFile(string File, string Text) : LineEdit(File)
 /// </summary>
 public sealed record ApacheMutation(string Id, string Tree, string Kind, string Description, IReadOnlyList<LineEdit> Edits)
 {
+    /// <summary>Stands for the tree's folder in edits of a real-path tree (<see cref="HostTree.CreateInPlace"/>).</summary>
+    public const string TreeRootToken = "\u0001TREE\u0001";
+
+    /// <summary>Names added to the command line (`apache2 -D NAME`, `conflint --define NAME`).</summary>
+    public IReadOnlyList<string> Defines { get; init; } = Array.Empty<string>();
+
+    /// <summary>The setup to check: the base setup with <see cref="Defines"/> added (apply the edits with <see cref="ApplyTo"/>).</summary>
+    public ApacheSetup Configure(ApacheSetup setup) =>
+        Defines.Count == 0 ? setup : setup with { Defines = setup.Defines.Concat(Defines).ToList() };
+
     /// <summary>Applies the edits to a freshly built copy of the base tree.</summary>
     public void ApplyTo(ApacheSetup setup)
     {
@@ -63,7 +73,11 @@ public sealed record ApacheMutation(string Id, string Tree, string Kind, string 
             var isNew = group.Any(e => e is NewFile);
             var lines = isNew ? new List<string>() : setup.Tree.ReadText(hostPath).Split('\n').ToList();
             foreach (var edit in group.OrderByDescending(e => e.Line)) edit.Apply(lines);
-            setup.Tree.Write(hostPath, string.Join('\n', lines));
+            // A line ending in U+0000 marks "no line break after this line": the file ends there.
+            var text = string.Join('\n', lines).Replace(TreeRootToken, setup.Tree.HostPrefix, StringComparison.Ordinal);
+            int cut = text.IndexOf('\u0000');
+            if (cut >= 0) text = text[..cut];
+            setup.Tree.Write(hostPath, text);
         }
     }
 

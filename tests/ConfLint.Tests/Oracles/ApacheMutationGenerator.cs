@@ -55,7 +55,10 @@ public sealed class ApacheMutationGenerator
         var topLevel = new Dictionary<string, int[]>(StringComparer.Ordinal);
         foreach (var file in includedFiles)
         {
-            var text = setup.Tree.ReadText(setup.HostPathOf(file)).Split('\n');
+            var content = setup.Tree.ReadText(setup.HostPathOf(file));
+            // A real-path tree names its own folder in its files: lines carried into edits use a token instead.
+            if (!setup.Tree.IsSysroot) content = content.Replace(setup.Tree.Root, ApacheMutation.TreeRootToken, StringComparison.Ordinal);
+            var text = content.Split('\n');
             lines[file] = text;
             var stack = new Stack<(string Name, string Args, int Line)>();
             var top = new List<int>();
@@ -75,7 +78,7 @@ public sealed class ApacheMutationGenerator
                     if (close.Success && stack.Count > 0 && string.Equals(stack.Peek().Name, close.Groups[1].Value, StringComparison.OrdinalIgnoreCase))
                     {
                         var o = stack.Pop();
-                        sections.Add(new Section(file, o.Name, o.Args.Trim(), o.Line, i + 1, stack.Count));
+                        sections.Add(new Section(file, o.Name, o.Args.Trim().Replace(ApacheMutation.TreeRootToken, "", StringComparison.Ordinal), o.Line, i + 1, stack.Count));
                     }
                     else if (open.Success && !thisContinues)
                     {
@@ -109,10 +112,12 @@ public sealed class ApacheMutationGenerator
         var result = new List<ApacheMutation>();
         var counters = new Dictionary<string, int>();
 
-        void Add(string kind, string description, params LineEdit[] edits)
+        void Add(string kind, string description, params LineEdit[] edits) => AddWithDefines(kind, description, Array.Empty<string>(), edits);
+
+        void AddWithDefines(string kind, string description, string[] defines, params LineEdit[] edits)
         {
             counters[kind] = counters.GetValueOrDefault(kind) + 1;
-            result.Add(new ApacheMutation($"{t.Tree}/{kind}/{counters[kind]}", t.Tree, kind, description, edits));
+            result.Add(new ApacheMutation($"{t.Tree}/{kind}/{counters[kind]}", t.Tree, kind, description, edits) { Defines = defines });
         }
 
         T Pick<T>(IReadOnlyList<T> items) => items[random.Next(items.Count)];
@@ -271,8 +276,122 @@ public sealed class ApacheMutationGenerator
                 new InsertLines(t.MainFile, line, new[] { $"<IfModule {AbsentModule}>", $"    LoadModule version_module {ApacheTrees.DebianModuleDir}/mod_version.so", "    LoadModule conflint_absent_module modules/mod_conflint_absent.so", "</IfModule>" }));
         }
 
+        // Edge cases of httpd's reader: nested false blocks, letter case, continuation lines,
+        // directory and glob includes, Define/UnDefine, IfVersion.
+        {
+            var file = Pick(filesWithTop);
+            var end = t.TopLevelLines[file][^1];
+            Add("soak-nested-unclosed", $"{Where(file, end)} <IfModule {AbsentModule}> holding an unclosed <Directory> appended",
+                new InsertLines(file, end, new[] { $"<IfModule {AbsentModule}>", "    <Directory /var/www/conflint>", "        Require all denied" }));
+            var line = Pick(t.TopLevelLines[t.MainFile]);
+            Add("soak-nested-mismatch", $"{Where(t.MainFile, line)} <IfModule {AbsentModule}> holding <Directory> closed by </Directry>",
+                new InsertLines(t.MainFile, line, new[] { $"<IfModule {AbsentModule}>", $"<IfDefine !{UndefinedName}>", "    <Directory /var/www/conflint>", "    </Directry>", "</IfDefine>", "</IfModule>" }));
+        }
+        foreach (var s in PickSome(t.Sections, 2))
+        {
+            var open = t.Lines[s.File][s.Open - 1];
+            var lower = open.Replace("<" + s.Name, "<" + s.Name.ToLowerInvariant(), StringComparison.Ordinal);
+            Add("open-tag-other-case", $"{Where(s.File, s.Open)} <{s.Name}> written <{s.Name.ToLowerInvariant()}>", new ReplaceLine(s.File, s.Open, lower));
+        }
+        foreach (var (kind, block) in new (string, string[])[]
+        {
+            ("ifmodule-by-identifier", new[] { "<IfModule mime_module>", "    Include conflint-missing.conf", "</IfModule>" }),
+            ("ifmodule-quoted", new[] { $"<IfModule \"{AbsentModule}\">", "    Include conflint-missing.conf" }),
+            ("define-then-ifdefine", new[] { "Define CONFLINT_ON", "<IfDefine CONFLINT_ON>", "    Include conflint-missing.conf", "</IfDefine>" }),
+            ("undefine-then-ifdefine", new[] { "Define CONFLINT_ON", "UnDefine CONFLINT_ON", "<IfDefine CONFLINT_ON>", "    Include conflint-missing.conf", "</IfDefine>" }),
+            ("ifversion-unclosed", new[] { "<IfVersion >= 2.4>", "    ServerSignature Off" }),
+            ("ifversion-unclosed", new[] { "<IfVersion < 2.0>", "    ServerSignature Off" }),
+        })
+        {
+            var end = t.TopLevelLines[t.MainFile][^1];
+            var line = kind.StartsWith("ifversion", StringComparison.Ordinal) || kind == "ifmodule-quoted" ? end : Pick(t.TopLevelLines[t.MainFile]);
+            Add(kind, $"{Where(t.MainFile, line)} {string.Join(" / ", block.Select(b => b.Trim()))}", new InsertLines(t.MainFile, line, block));
+        }
+        foreach (var s in PickSome(t.Sections, 2))
+            Add("comment-continuation", $"{Where(s.File, s.Close)} a comment ending in '\\' inserted before </{s.Name}> swallows it",
+                new InsertLines(s.File, s.Close, new[] { "# note to self: see the wiki \\" }));
+        foreach (var s in PickSome(t.Sections, 2))
+        {
+            int cut = 1 + random.Next(s.Name.Length - 1);
+            Add("close-continued", $"{Where(s.File, s.Close)} </{s.Name}> split over two lines with '\\'",
+                new ReplaceLine(s.File, s.Close, $"{Indent(s)}</{s.Name[..cut]}\\\n{s.Name[cut..]}>"));
+        }
+        foreach (var s in PickSome(t.Sections, 2))
+            Add("close-trailing-blanks", $"{Where(s.File, s.Close)} </{s.Name}> followed by blanks and a tab", new ReplaceLine(s.File, s.Close, CloseOf(s).TrimEnd() + "  \t "));
+        {
+            var dir = t.ServerRoot + "/conflint-dir";
+            var line = Pick(t.TopLevelLines[t.MainFile]);
+            var files = new LineEdit[]
+            {
+                new NewFile(dir + "/b.conf", "ServerSignature Off\n</Location>\n"),
+                new NewFile(dir + "/a.conf", "ServerSignature Off\n\n</Files>\n"),
+                new NewFile(dir + "/.hidden.conf", "</Directory>\n"),
+            };
+            Add("include-directory", $"{Where(t.MainFile, line)} Include conflint-dir (a folder: files sorted, dotfiles included)",
+                files.Prepend(new InsertLines(t.MainFile, line, new[] { "Include conflint-dir" })).ToArray());
+            Add("include-glob-sorted", $"{Where(t.MainFile, line)} Include conflint-dir/*.conf (sorted, dotfiles skipped)",
+                files.Prepend(new InsertLines(t.MainFile, line, new[] { "Include conflint-dir/*.conf" })).ToArray());
+            Add("include-glob-directory-component", $"{Where(t.MainFile, line)} Include conflint-*/b.conf (wildcard in a folder name)",
+                files.Prepend(new InsertLines(t.MainFile, line, new[] { "Include conflint-*/b.conf" })).ToArray());
+        }
+
+        // Line endings, byte order mark, last lines, separators.
+        foreach (var file in PickSome(t.Files, 2))
+            Add("crlf-line-endings", $"{file} rewritten with CRLF line endings",
+                t.Lines[file].Select((l, i) => (LineEdit)new ReplaceLine(file, i + 1, i == t.Lines[file].Length - 1 && l.Length == 0 ? l : l + "\r")).ToArray());
+        foreach (var s in PickSome(normal, 1))
+            Add("crlf-line-endings", $"{s.File} with CRLF line endings and </{s.Name}> (line {s.Close}) deleted",
+                t.Lines[s.File].Select((l, i) => i + 1 == s.Close ? (LineEdit)new ReplaceLine(s.File, i + 1, "\r") : new ReplaceLine(s.File, i + 1, i == t.Lines[s.File].Length - 1 && l.Length == 0 ? l : l + "\r")).ToArray());
+        foreach (var file in PickSome(t.Files, 2))
+            Add("byte-order-mark-before-section", $"{file} wrapped in <IfModule {LoadedModule}> whose line starts with a UTF-8 byte order mark",
+                new InsertLines(file, 1, new[] { $"\uFEFF<IfModule {LoadedModule}>" }), new InsertLines(file, LastLine(t.Lines[file]) + 1, new[] { "</IfModule>" }));
+        foreach (var file in PickSome(t.Files, 1))
+            Add("byte-order-mark", $"{file}:1 starts with a UTF-8 byte order mark", new ReplaceLine(file, 1, "\uFEFF" + t.Lines[file][0]));
+        var lastSections = t.Sections.Where(x => x.Depth == 0 && x.Close == LastLine(t.Lines[x.File])).ToList();
+        foreach (var s in PickSome(lastSections, 2))
+            Add("no-final-newline", $"{s.File}: the last line </{s.Name}> has no line break after it", new ReplaceLine(s.File, s.Close, CloseOf(s) + "\u0000"));
+        foreach (var s in PickSome(lastSections, 2))
+            Add("continuation-at-end-of-file", $"{s.File}: the last line </{s.Name}> ends in '\\' and no line break", new ReplaceLine(s.File, s.Close, CloseOf(s) + "\\\u0000"));
+        {
+            var file = Pick(filesWithTop);
+            var end = t.TopLevelLines[file][^1];
+            Add("continuation-at-end-of-file-directive", $"{Where(file, end)} a last line ending in '\\'", new InsertLines(file, end, new[] { "ServerSignature Off \\\u0000" }));
+            var s = Pick(t.Sections.Where(x => OpenTag.IsMatch(t.Lines[x.File][x.Open - 1].Trim()) && t.Lines[x.File][x.Open - 1].Contains(' ')).ToList());
+            var open = t.Lines[s.File][s.Open - 1];
+            var at = open.IndexOf(' ', open.IndexOf('<'));
+            Add("tab-separator", $"{Where(s.File, s.Open)} <{s.Name}> separated from its argument by a tab", new ReplaceLine(s.File, s.Open, open[..at] + "\t" + open[(at + 1)..]));
+        }
+
+        // IncludeOptional only forgives what does not exist: an existing file with an error still fails.
+        {
+            var line = Pick(t.TopLevelLines[t.MainFile]);
+            var bad = t.ServerRoot + "/conflint-optional.conf";
+            Add("includeoptional-existing-error", $"{Where(t.MainFile, line)} IncludeOptional of a file holding a stray </Location>",
+                new InsertLines(t.MainFile, line, new[] { "IncludeOptional conflint-optional*.conf" }), new NewFile(bad, "# optional\n</Location>\n"));
+            Add("include-quoted-path", $"{Where(t.MainFile, line)} Include \"conflint missing.conf\" (a quoted name with a space)",
+                new InsertLines(t.MainFile, line, new[] { "Include \"conflint missing.conf\"" }));
+            Add("include-environment-variable", $"{Where(t.MainFile, line)} Include ${{APACHE_LOG_DIR}}/conflint.conf (envvars, where the tree has one)",
+                new InsertLines(t.MainFile, line, new[] { "Include ${APACHE_LOG_DIR}/conflint.conf" }));
+        }
+
+        // Names given on the command line (-D / --define) switch IfDefine blocks of the tree and of the mutation.
+        {
+            var line = Pick(t.TopLevelLines[t.MainFile]);
+            AddWithDefines("command-line-define", $"-D CONFLINT_ON; {Where(t.MainFile, line)} <IfDefine CONFLINT_ON> holding an Include of a missing file",
+                new[] { "CONFLINT_ON" }, new InsertLines(t.MainFile, line, new[] { "<IfDefine CONFLINT_ON>", "    Include conflint-missing.conf", "</IfDefine>" }));
+            var end = t.TopLevelLines[t.MainFile][^1];
+            AddWithDefines("command-line-define", $"-D CONFLINT_ON; {Where(t.MainFile, end)} <IfDefine !CONFLINT_ON> appended, never closed",
+                new[] { "CONFLINT_ON" }, new InsertLines(t.MainFile, end, new[] { "<IfDefine !CONFLINT_ON>", "    ServerSignature Off" }));
+            var ifDefines = t.Sections.Where(s => s.Name.Equals("IfDefine", StringComparison.OrdinalIgnoreCase) && !s.Arguments.StartsWith('!')).ToList();
+            foreach (var s in PickSome(ifDefines, 1))
+                AddWithDefines("command-line-define", $"-D {s.Arguments.Trim('"')}; {Where(s.File, s.Close)} </{s.Name}> of the tree's own <IfDefine {s.Arguments}> misspelled",
+                    new[] { s.Arguments.Trim('"') }, new ReplaceLine(s.File, s.Close, $"{Indent(s)}</IfDefin>"));
+        }
+
         return result;
     }
+
+    private static int LastLine(string[] lines) => lines.Length > 0 && lines[^1].Length == 0 ? lines.Length - 1 : lines.Length;
 
     /// <summary>FNV-1a: string.GetHashCode differs between processes, a seed must not.</summary>
     public static int StableHash(string s)

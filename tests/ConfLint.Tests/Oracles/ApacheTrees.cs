@@ -16,11 +16,12 @@ public static class ApacheTrees
     public const string DebianModuleDir = "/usr/lib/apache2/modules";
 
     /// <summary>Base trees of the structural differential, by name.</summary>
-    public static IReadOnlyList<string> BaseNames { get; } = new[] { "debian", "h5bp", "httpd-2.4.x", "httpd-trunk" };
+    public static IReadOnlyList<string> BaseNames { get; } = new[] { "debian", "debian-all", "h5bp", "httpd-2.4.x", "httpd-trunk" };
 
     public static ApacheSetup Build(string name) => name switch
     {
         "debian" => Debian(),
+        "debian-all" => DebianAll(),
         "debian-live" => DebianLive(),
         "h5bp" => H5bp(),
         "httpd-2.4.x" => ApacheHttpd("2.4.x"),
@@ -46,6 +47,33 @@ public static class ApacheTrees
         }
         AddHostFacts(tree);
         return new ApacheSetup("debian", tree, "/etc/apache2/apache2.conf", "/etc/apache2") { EnvVarsFile = "/etc/apache2/envvars" };
+    }
+
+    /// <summary>
+    /// The Debian tree with everything it ships switched on, as a2enmod/a2enconf/a2ensite would:
+    /// every module of mods-available (with its .conf) except the two other MPMs, every
+    /// conf-available snippet and every site, so the differential reaches all 150 files.
+    /// </summary>
+    public static ApacheSetup DebianAll()
+    {
+        var setup = Debian() with { Name = "debian-all" };
+        var tree = setup.Tree;
+        void Enable(string kind, string file)
+        {
+            var link = $"/etc/apache2/{kind}-enabled/{file}";
+            if (!tree.Exists(link) && new FileInfo(tree.RealPath(link)).LinkTarget is null) tree.Symlink(link, $"../{kind}-available/{file}");
+        }
+        foreach (var load in Directory.EnumerateFiles(tree.RealPath("/etc/apache2/mods-available"), "*.load").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal))
+        {
+            var module = load[..^".load".Length];
+            if (module is "mpm_prefork" or "mpm_worker") continue;
+            Enable("mods", load);
+            if (tree.Exists($"/etc/apache2/mods-available/{module}.conf")) Enable("mods", module + ".conf");
+        }
+        foreach (var kind in new[] { "conf", "sites" })
+            foreach (var conf in Directory.EnumerateFiles(tree.RealPath($"/etc/apache2/{kind}-available"), "*.conf").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal))
+                Enable(kind, conf);
+        return setup;
     }
 
     /// <summary>This machine's own /etc/apache2 (as apt left it), copied with its symlinks.</summary>
@@ -104,6 +132,21 @@ public static class ApacheTrees
         foreach (var dir in new[] { "logs", "htdocs", "cgi-bin", "icons", "error", "manual" }) tree.CreateDirectory(serverRoot + "/" + dir);
         AddHostFacts(tree);
         return new ApacheSetup("httpd-" + version, tree, serverRoot + "/conf/httpd.conf", serverRoot);
+    }
+
+    /// <summary>
+    /// A host tree of the repository's examples/ (e.g. "faq-chroot/fixed"): a Debian-like
+    /// /etc/apache2 with its envvars, users, jails and placeholders, copied into a temporary
+    /// sysroot so nothing writes into the repository.
+    /// </summary>
+    public static ApacheSetup Example(string relative, string mainConfig = "/etc/apache2/apache2.conf", string serverRoot = "/etc/apache2")
+    {
+        var source = RepoPaths.InRepo(Path.Combine("examples", relative));
+        if (!Directory.Exists(source)) throw new DirectoryNotFoundException(source);
+        var tree = HostTree.Create(relative.Replace('/', '-'));
+        tree.CopyDirectory(source, "/");
+        var envvars = serverRoot + "/envvars";
+        return new ApacheSetup("example " + relative, tree, mainConfig, serverRoot) { EnvVarsFile = tree.Exists(envvars) ? envvars : null };
     }
 
     /// <summary>Placeholder → value, from a tab-separated file (`#` comments; `\n` in a value is a line break).</summary>

@@ -103,7 +103,7 @@ public static class ApacheLineReader
         int lineCount = source.LineCount;
         // A file that ends with LF has an empty last "line" after it that httpd never reads.
         if (lineCount > 1 && source.LineStarts[lineCount - 1] == text.Length) lineCount--;
-        if (text.Length == 0) return result.ToImmutable();
+        if (text.Length == 0 && !source.HadUtf8Bom) return result.ToImmutable();
 
         var buffer = new StringBuilder();
         var offsets = new List<int>();
@@ -115,6 +115,15 @@ public static class ApacheLineReader
             int first = line;
             int spanStart = source.LineStarts[line - 1];
             int spanEnd;
+            // httpd does not skip a UTF-8 byte order mark (ap_pcfg_openfile reads bytes): it is
+            // part of the first line's first word, which is then no section, comment or known
+            // directive ("Invalid command '\xef\xbb\xbfLoadModule'"). SourceText keeps it out of
+            // Text, so it is put back here, mapped to the file's first offset.
+            if (line == 1 && source.HadUtf8Bom)
+            {
+                buffer.Append('\uFEFF');
+                offsets.Add(0);
+            }
             while (true)
             {
                 int start = source.LineStarts[line - 1];

@@ -1,0 +1,2 @@
+# ~/.profile of domain_admin inside the jail
+umask 022

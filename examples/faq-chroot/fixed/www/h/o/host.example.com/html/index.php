@@ -1,0 +1,2 @@
+<?php
+echo 'host.example.com runs PHP ', PHP_VERSION, ' inside its jail', "\n";
