@@ -31,6 +31,37 @@ public class ApacheCorpusTests
         Assert.Equal("/var/log/apache2/error.log", logDir.Arguments[0].Value);
     }
 
+    private static void CopyTree(string source, string target)
+    {
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var dest = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(dest)!);
+            File.Copy(file, dest, overwrite: true);
+        }
+    }
+
+    [SkippableFact]
+    public void H5bp_server_config_loads_with_its_includes_and_htaccess()
+    {
+        var corpus = ApacheCorpus.Require();
+        var h5bp = Path.Combine(corpus, "h5bp-server-configs-apache");
+        Skip.IfNot(Directory.Exists(h5bp), "h5bp corpus absent");
+        using var tree = new ApacheTestTree();
+        CopyTree(h5bp, tree.RealPath("/usr/local/apache2"));
+        var config = tree.Load("/usr/local/apache2/httpd.conf");
+        foreach (var d in config.Diagnostics) _output.WriteLine(d.ToString());
+        Assert.DoesNotContain(config.Diagnostics, d => d.Id is "CL1001" or "CL1002" or "CL1006" or "CL0001");
+        Assert.True(config.Files.Count >= 2);
+        // Debian builds log_config and unixd in; the official image this file targets does not.
+        Assert.Contains(config.Diagnostics, d => d.Id == "CL1013" && d.Message.Contains("log_config_module is built-in"));
+
+        var modules = new[] { "headers_module", "rewrite_module", "expires_module", "mime_module", "deflate_module", "filter_module", "setenvif_module", "autoindex_module" };
+        var htaccess = tree.Load("/usr/local/apache2/dist/.htaccess", new ApacheLoadOptions { IsHtaccess = true, Modules = modules });
+        Assert.DoesNotContain(htaccess.Diagnostics, d => d.Id is "CL1001" or "CL1002" or "CL0002");
+        Assert.True(htaccess.ActiveDirectives().Count() > 50);
+    }
+
     [SkippableFact]
     public void Every_corpus_file_parses_and_loads_alone()
     {

@@ -120,6 +120,112 @@ public class ApacheLoaderOracleTests
         Assert.Empty(disagreements);
     }
 
+    private static readonly string[] StructureLines =
+    {
+        "Options None", "Options None", "ServerAdmin a@b.example",
+        "<Directory /x>", "</Directory>", "<Location /y>", "</Location>", "<Files z>", "</Files>", "<VirtualHost *:80>", "</VirtualHost>",
+        "<IfModule mod_version.c>", "<IfModule nope_module>", "<IfModule !nope_module>", "</IfModule>", "</IfModule >", "</ifmodule>",
+        "<IfDefine X>", "<IfDefine !X>", "</IfDefine>", "Define X", "UnDefine X", "# comment \\", "</Directory x>", "   ",
+        "Include inc.conf", "IncludeOptional nope.conf", "<Directory /x", "</Files \\", ">",
+    };
+
+    private static string RandomStructure(Random random, int maxLines, bool allowInclude)
+    {
+        var lines = new List<string>();
+        int n = random.Next(1, maxLines);
+        for (int i = 0; i < n; i++)
+        {
+            var line = StructureLines[random.Next(StructureLines.Length)];
+            if (!allowInclude && line.StartsWith("Include ", StringComparison.Ordinal)) continue;
+            lines.Add(line);
+        }
+        return string.Join("\n", lines) + (random.Next(4) == 0 ? "" : "\n");
+    }
+
+    private static readonly (string Open, string Close)[] Blocks =
+    {
+        ("<Directory /x>", "</Directory>"), ("<Location /y>", "</Location>"), ("<Files z>", "</Files>"),
+        ("<IfModule mod_version.c>", "</IfModule>"), ("<IfModule nope_module>", "</IfModule>"), ("<IfModule !nope_module>", "</IfModule>"),
+        ("<IfDefine X>", "</IfDefine>"), ("<IfDefine !X>", "</IfDefine>"), ("<ifmodule nope_module>", "</IFMODULE>"),
+    };
+
+    // A balanced tree of blocks, then at most two corruptions (a line dropped or replaced).
+    private static string RandomBalanced(Random random, bool allowInclude)
+    {
+        var lines = new List<string>();
+        void Emit(int depth)
+        {
+            int n = random.Next(1, 4);
+            for (int i = 0; i < n; i++)
+            {
+                int pick = random.Next(10);
+                if (pick < 4 && depth < 4)
+                {
+                    var (open, close) = Blocks[random.Next(Blocks.Length)];
+                    lines.Add(open);
+                    Emit(depth + 1);
+                    lines.Add(close);
+                }
+                else if (pick == 4) lines.Add(random.Next(2) == 0 ? "Define X" : "UnDefine X");
+                else if (pick == 5 && allowInclude) lines.Add("Include inc.conf");
+                else lines.Add("Options None");
+            }
+        }
+        Emit(0);
+        int corruptions = random.Next(3);
+        for (int c = 0; c < corruptions && lines.Count > 0; c++)
+        {
+            int at = random.Next(lines.Count);
+            if (random.Next(2) == 0) lines.RemoveAt(at);
+            else lines[at] = StructureLines[random.Next(StructureLines.Length)];
+        }
+        if (!allowInclude) lines.RemoveAll(l => l.StartsWith("Include ", StringComparison.Ordinal));
+        return string.Join("\n", lines) + "\n";
+    }
+
+    /// <summary>Random section structures (fixed seed), each checked against apache2 -t: the first read-phase error must agree.</summary>
+    [SkippableFact]
+    public void Random_structures_agree_with_httpd_on_the_first_read_phase_error()
+    {
+        var apache2 = Oracle.Require("apache2");
+        var dir = Path.Combine(Path.GetTempPath(), "conflint-oracle-" + Guid.NewGuid().ToString("N"));
+        var random = new Random(int.TryParse(Environment.GetEnvironmentVariable("CONFLINT_ORACLE_SEED"), out var seed) ? seed : 20241125);
+        const int cases = 150;
+        int agree = 0, withErrors = 0;
+        var disagreements = new List<string>();
+        try
+        {
+            for (int i = 0; i < cases; i++)
+            {
+                var caseDir = Path.Combine(dir, "r" + i);
+                Directory.CreateDirectory(caseDir);
+                bool balanced = i % 2 == 1;
+                var body = balanced ? RandomBalanced(random, allowInclude: true) : RandomStructure(random, 14, allowInclude: true);
+                File.WriteAllText(Path.Combine(caseDir, "inc.conf"), balanced ? RandomBalanced(random, allowInclude: false) : RandomStructure(random, 6, allowInclude: false));
+                var main = Path.Combine(caseDir, "main.conf");
+                File.WriteAllText(main, Header(caseDir) + body);
+                var (_, stderr) = RunApache(apache2, "-t", "-f", main);
+                var m = ReadPhaseError.Match(stderr);
+                string? theirs = m.Success ? m.Groups["msg"].Value.Split("\\n")[0].Trim() : null;
+                var config = ApacheLoader.Load(new HostFileSystem("/"), main, new ApacheLoadOptions { ReadEnvvars = false });
+                var ours = config.Diagnostics
+                    .Where(d => d.Severity == Severity.Error && d.EngineOrder is long o && o < ApacheEngineOrder.PhaseSize)
+                    .OrderBy(d => d.EngineOrder)
+                    .FirstOrDefault()?.Message;
+                if (theirs is not null) withErrors++;
+                if (ours == theirs) agree++;
+                else disagreements.Add($"case {i}: httpd={theirs ?? "(no read-phase error)"} | conflint={ours ?? "(none)"}\n--- main:\n{body}\n--- inc.conf:\n{File.ReadAllText(Path.Combine(caseDir, "inc.conf"))}");
+            }
+        }
+        finally
+        {
+            try { Directory.Delete(dir, true); } catch (IOException) { }
+        }
+        _output.WriteLine($"random structures: {agree}/{cases} agree ({withErrors} with a read-phase error in httpd)");
+        foreach (var d in disagreements) _output.WriteLine(d);
+        Assert.Empty(disagreements);
+    }
+
     // Each value is written as `Define Tn <text>`; httpd's `-D DUMP_RUN_CFG` prints `Define: Tn=value`.
     public static readonly string[] DefineValueCases =
     {
