@@ -5,6 +5,11 @@ public static class FrontEnds
 {
     public static IReadOnlyList<IFrontEnd> All { get; } = new IFrontEnd[]
     {
+        new PhpIniFrontEnd(),
+        new WrapperFrontEnd(),
+        new PasswdFrontEnd(),
+        new GroupFrontEnd(),
+        new FpmFrontEnd(),
         new ApacheFrontEnd(InputKind.Apache),
         new ApacheFrontEnd(InputKind.Htaccess),
     };

@@ -1,22 +1,15 @@
-using ConfLint.Analyzers;
-
 namespace ConfLint.Reporting;
 
 /// <summary>`conflint rules` and `conflint explain`.</summary>
 public static class RuleListing
 {
+    /// <summary>The catalogue as a table (ID, severity, category, title) or as JSON.</summary>
     public static void Write(bool json, TextWriter writer)
     {
-        foreach (var d in RuleCatalog.Descriptors)
-            writer.WriteLine($"{d.Id}  {d.DefaultSeverity,-7}  {d.Category,-8}  {d.Title}");
+        if (json) RuleListWriter.WriteJson(writer);
+        else RuleListWriter.WriteTable(writer);
     }
 
-    public static bool Explain(string id, TextWriter writer)
-    {
-        var d = RuleCatalog.Find(id);
-        if (d is null) return false;
-        writer.WriteLine($"{d.Id}: {d.Title}");
-        writer.WriteLine(d.Description);
-        return true;
-    }
+    /// <summary>The rule's doc as text; false when no rule has that ID.</summary>
+    public static bool Explain(string id, TextWriter writer) => RuleExplainer.Write(writer, id);
 }

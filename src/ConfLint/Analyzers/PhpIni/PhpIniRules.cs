@@ -5,5 +5,14 @@ public static class PhpIniRules
 {
     public static IReadOnlyList<IRule> All { get; } = new IRule[]
     {
+        new CL4002PhpIniMustParse(),
+        new CL4003PhpIniDirectiveMustBeKnown(),
+        new CL4004PhpIniValueMustMatchType(),
+        new CL4005PhpIniDirectiveSetOnce(),
+        new CL4009PhpIniShouldBeHardened(),
+        new CL4010PerDirectorySectionMustBeLast(),
+        new CL4011FpmLimitExtensionsMustBePhpOnly(),
+        new CL4012FpmChrootMustExist(),
+        new CL4013FpmConfigMustBeAccepted(),
     };
 }

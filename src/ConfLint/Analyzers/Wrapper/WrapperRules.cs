@@ -5,5 +5,10 @@ public static class WrapperRules
 {
     public static IReadOnlyList<IRule> All { get; } = new IRule[]
     {
+        new CL6001WrapperMustExecPhp(),
+        new CL6002WrapperMustBeExecutableScript(),
+        new CL6003WrapperMustExportPhpVariables(),
+        new CL6004WrapperPhpVariableMustBeValid(),
+        new CL6005WrapperMustRunCgiBuildOfPhp(),
     };
 }

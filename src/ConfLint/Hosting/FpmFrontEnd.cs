@@ -1,0 +1,55 @@
+using System.Text.RegularExpressions;
+using ConfLint.Diagnostics;
+using ConfLint.Syntax.Ini;
+using ConfLint.Syntax.Passwd;
+using ConfLint.Text;
+
+namespace ConfLint.Hosting;
+
+/// <summary>
+/// Reads a php-fpm configuration (php-fpm.conf with its includes, or a lone pool file) into an
+/// <see cref="FpmConfig"/>. Unless --no-disk, directories are checked under --root and the
+/// pool users and groups are looked up in the host's /etc/passwd and /etc/group, as php-fpm
+/// does with getpwnam/getgrnam.
+/// </summary>
+public sealed partial class FpmFrontEnd : IFrontEnd
+{
+    public InputKind Kind => InputKind.Fpm;
+
+    [GeneratedRegex(@"^\s*(\[global\]|pm\s*=|listen\s*=|pm\.max_children\s*=)", RegexOptions.Multiline | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex FpmContent();
+
+    public int Recognize(string hostPath, SourceText text)
+    {
+        var name = Path.GetFileName(hostPath);
+        var dir = Path.GetFileName(Path.GetDirectoryName(hostPath) ?? "");
+        if (name is "php-fpm.conf" or "www.conf" || name.StartsWith("php-fpm", StringComparison.Ordinal) && name.EndsWith(".conf", StringComparison.Ordinal)) return 2;
+        if (dir == "pool.d" && name.EndsWith(".conf", StringComparison.Ordinal)) return 2;
+        return FpmContent().IsMatch(text.Text) ? 1 : 0;
+    }
+
+    public void Load(Compilation compilation, string hostPath, LintRequest request)
+    {
+        var fs = compilation.FileSystem;
+        var options = new FpmLoadOptions { CheckDisk = !request.NoDisk };
+        if (!request.NoDisk)
+        {
+            var passwd = ReadQuietly(fs, "/etc/passwd");
+            var group = ReadQuietly(fs, "/etc/group");
+            var users = passwd is null ? null : PasswdFile.Parse(passwd);
+            var groups = group is null ? null : GroupFile.Parse(group);
+            options = options with
+            {
+                UserExists = name => users is null ? null : users.FindUser(name) is not null,
+                GroupExists = name => groups is null ? null : groups.FindGroup(name) is not null,
+            };
+        }
+        var config = FpmLoader.Load(fs, hostPath, compilation.Diagnostics, options);
+        if (config is null) return;
+        foreach (var file in config.Files) compilation.AddSource(file.Source);
+        compilation.AddInput(config);
+    }
+
+    private static SourceText? ReadQuietly(HostFileSystem fs, string hostPath) =>
+        fs.FileExists(hostPath) ? fs.ReadText(hostPath, new DiagnosticBag()) : null;
+}

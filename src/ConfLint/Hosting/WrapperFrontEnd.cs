@@ -1,0 +1,50 @@
+using System.Text.RegularExpressions;
+using ConfLint.Syntax.Shell;
+using ConfLint.Text;
+
+namespace ConfLint.Hosting;
+
+/// <summary>
+/// Reads a php-wrapper script (the shell script suexec or a FastCGI process manager starts,
+/// which sets PHP's environment and execs php-cgi) into a <see cref="WrapperModel"/>. Unless
+/// --no-disk, the file's mode is read too (CL6002: the kernel needs an execute bit).
+/// </summary>
+public sealed partial class WrapperFrontEnd : IFrontEnd
+{
+    public InputKind Kind => InputKind.Wrapper;
+
+    [GeneratedRegex(@"(^|[;\s])exec\s+(\S*/)?php[^\s/]*", RegexOptions.CultureInvariant)]
+    private static partial Regex ExecOfPhp();
+
+    public int Recognize(string hostPath, SourceText text)
+    {
+        var name = Path.GetFileName(hostPath);
+        bool isScript = text.Text.StartsWith("#!", StringComparison.Ordinal);
+        if (name.Contains("php", StringComparison.OrdinalIgnoreCase) && name.EndsWith("-wrapper", StringComparison.Ordinal)) return 2;
+        if (name.EndsWith(".fcgi", StringComparison.Ordinal) && isScript) return 2;
+        if (name is "php-fcgi-starter" or "php-fcgi" && isScript) return 2;
+        if (isScript && ExecOfPhp().IsMatch(text.Text)) return 1;
+        return 0;
+    }
+
+    public void Load(Compilation compilation, string hostPath, LintRequest request)
+    {
+        var text = compilation.FileSystem.ReadText(hostPath, compilation.Diagnostics);
+        if (text is null) return;
+        compilation.AddSource(text);
+        int? mode = null;
+        if (!request.NoDisk)
+        {
+            try
+            {
+                var real = compilation.FileSystem.ToRealPath(hostPath);
+                if (!OperatingSystem.IsWindows() && File.Exists(real)) mode = (int)File.GetUnixFileMode(real);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                mode = null;
+            }
+        }
+        compilation.AddInput(WrapperModel.Build(ShellParser.Parse(text), inherited: null, unixMode: mode));
+    }
+}

@@ -1,0 +1,50 @@
+using ConfLint.Text;
+
+namespace ConfLint.Syntax.Ini;
+
+/// <summary>Which php.ini a file is to PHP.</summary>
+public enum PhpIniRole
+{
+    /// <summary>The main php.ini (php.ini, php-SAPI.ini, php.ini-production…).</summary>
+    Main,
+
+    /// <summary>A file of the scan directory (conf.d/*.ini), read after the main file.</summary>
+    ScanDirectory,
+
+    /// <summary>A per-directory .user.ini (CGI/FastCGI and FPM; PERDIR and USER directives only).</summary>
+    UserIni,
+}
+
+/// <summary>A php.ini as PHP reads it at startup: the analyzers of the CL4xxx rules inspect this input.</summary>
+public sealed class PhpIniFile
+{
+    public PhpIniFile(IniDocument document, PhpIniRole role)
+    {
+        Document = document;
+        Role = role;
+    }
+
+    public IniDocument Document { get; }
+
+    public PhpIniRole Role { get; }
+
+    public SourceText Text => Document.Text;
+
+    public string HostPath => Document.Text.HostPath;
+
+    /// <summary>The role a file plays, from its name: .user.ini, conf.d/*.ini, else the main php.ini.</summary>
+    public static PhpIniRole RoleOf(string hostPath)
+    {
+        var name = Path.GetFileName(hostPath);
+        if (name == ".user.ini") return PhpIniRole.UserIni;
+        if (name.StartsWith("php.ini", StringComparison.Ordinal) || name.StartsWith("php-", StringComparison.Ordinal)) return PhpIniRole.Main;
+        return hostPath.Contains("/conf.d/", StringComparison.Ordinal) ? PhpIniRole.ScanDirectory : PhpIniRole.Main;
+    }
+
+    /// <summary>Entries that set a setting at startup (not extension loads; in PATH/HOST scope or not).</summary>
+    public IEnumerable<IniEntry> Settings => Document.Entries.Where(e => e.Value is not null && !e.LoadsExtension);
+
+    /// <summary>The entry whose value PHP keeps for a global directive (the last one outside PATH/HOST scope), or null.</summary>
+    public IniEntry? EffectiveEntry(string name) =>
+        Settings.LastOrDefault(e => e.PerDirectoryScope is null && e.Offset is null && e.Key == name);
+}

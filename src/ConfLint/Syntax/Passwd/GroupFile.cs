@@ -1,0 +1,63 @@
+using System.Collections.Immutable;
+using ConfLint.Text;
+
+namespace ConfLint.Syntax.Passwd;
+
+/// <summary>
+/// One line of /etc/group: name:password:GID:members, as glibc's nss_files (files-grp.c) reads
+/// it: members are the comma-separated rest of the line; a GID that is not a decimal number
+/// makes the line unusable.
+/// </summary>
+public sealed record GroupEntry(
+    int Line,
+    TextSpan Span,
+    PasswdField Name,
+    PasswdField Password,
+    PasswdField GidField,
+    PasswdField MembersField,
+    long? Gid,
+    ImmutableArray<PasswdField> Members)
+{
+    public bool IsUsable => Name.Text.Length > 0 && Gid is not null;
+}
+
+/// <summary>/etc/group as the system reads it, with every field's span. Problems are model facts (see <see cref="PasswdProblem"/>).</summary>
+public sealed record GroupFile(SourceText Source, ImmutableArray<GroupEntry> Entries, ImmutableArray<PasswdProblem> Problems)
+{
+    public GroupEntry? FindGroup(string name) => Entries.FirstOrDefault(e => e.IsUsable && e.Name.Text == name);
+
+    public GroupEntry? FindGid(long gid) => Entries.FirstOrDefault(e => e.IsUsable && e.Gid == gid);
+
+    public Location GetLocation(TextSpan span) => Source.GetLocation(span);
+
+    public static GroupFile Parse(SourceText source)
+    {
+        var entries = ImmutableArray.CreateBuilder<GroupEntry>();
+        var problems = ImmutableArray.CreateBuilder<PasswdProblem>();
+        for (int line = 1; line <= source.LineCount; line++)
+        {
+            var lineSpan = source.GetLineSpan(line);
+            var fields = PasswdFields.Split(source, lineSpan, 4, out int separators, out bool skip);
+            if (skip) continue;
+            void Problem(TextSpan span, string message) => problems.Add(new PasswdProblem(line, span, message));
+            if (separators < 3)
+                Problem(lineSpan, $"has {separators + 1} fields, 4 are needed (name:password:GID:members); the missing ones read as empty");
+            var gid = PasswdFields.ParseId(fields[2].Text);
+            if (fields[0].Text.Length == 0) Problem(fields[0].Span.Length == 0 ? lineSpan : fields[0].Span, "has an empty group name");
+            if (gid is null) Problem(fields[2].Span.Length == 0 ? lineSpan : fields[2].Span, $"has GID '{fields[2].Text}', not a decimal number: the system ignores this line");
+
+            var members = ImmutableArray.CreateBuilder<PasswdField>();
+            var m = fields[3];
+            int start = 0;
+            for (int k = 0; k <= m.Text.Length; k++)
+            {
+                if (k < m.Text.Length && m.Text[k] != ',') continue;
+                var name = m.Text[start..k].Trim();
+                if (name.Length > 0) members.Add(new PasswdField(name, new TextSpan(m.Span.Start + start, k - start)));
+                start = k + 1;
+            }
+            entries.Add(new GroupEntry(line, lineSpan, fields[0], fields[1], fields[2], fields[3], gid, members.ToImmutable()));
+        }
+        return new GroupFile(source, entries.ToImmutable(), problems.ToImmutable());
+    }
+}
