@@ -189,7 +189,7 @@ public readonly record struct ApacheNodeContext(ApacheConfigNode Node, Immutable
 /// .htaccess): the resolved node tree in read order, the files, the modules loaded, the defines,
 /// and what was found while reading.
 /// </summary>
-public sealed class ApacheConfiguration : IDumpable
+public sealed class ApacheConfiguration : ConfLint.Reporting.Dumps.IDumpable
 {
     internal ApacheConfiguration(string mainHostPath, bool isHtaccess, IReadOnlyList<ApacheConfigNode> nodes, IReadOnlyList<ApacheConfigFile> files,
         ApacheModuleSet modules, IReadOnlyDictionary<string, string> variables, IReadOnlyList<string> defines, string serverRoot,
