@@ -76,6 +76,23 @@ public static class ApacheHandlerForms
             return words.Count == 1 ? "Alias must have two arguments when used globally" : null;
         }
         if (Is(d, "autoindex_module", "IndexOptions")) return IndexOptions(words);
+        if (Is(d, "ssl_module", "SSLProtocol") || Is(d, "ssl_module", "SSLProxyProtocol"))
+        {
+            // ssl_engine_config.c ssl_cmd_protocol_parse (names compared case-insensitively).
+            foreach (var word in words)
+            {
+                var action = word.StartsWith('+') || word.StartsWith('-') ? word[0] : '\0';
+                var name = action == '\0' ? word : word[1..];
+                if (name.Equals("SSLv2", StringComparison.OrdinalIgnoreCase))
+                {
+                    if (action != '-') return d.Name + ": SSLv2 is no longer supported";
+                    continue;
+                }
+                if (!OneOf(name, new[] { "all", "SSLv3", "TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3" }))
+                    return $"{d.Name}: Illegal protocol '{name}'";
+            }
+            return null;
+        }
         if (Is(d, "log_config_module", "CustomLog") && words.Count == 3
             && !words[2].StartsWith("env=", StringComparison.OrdinalIgnoreCase) && !words[2].StartsWith("expr=", StringComparison.OrdinalIgnoreCase))
             return "error in condition clause"; // mod_log_config.c add_custom_log
