@@ -14,6 +14,12 @@ public enum DirectiveCheck
     /// <summary>CL1008: a known directive whose module is not loaded.</summary>
     ModuleNotLoaded,
 
+    /// <summary>
+    /// Not a finding of its own: a standalone .htaccess uses a directive of a module the inputs do not
+    /// say is loaded (CL1008 cannot decide; said once as CL0004). The line's other checks still run.
+    /// </summary>
+    ModuleUnknown,
+
     /// <summary>CL1004: not allowed in the context it stands in.</summary>
     Context,
 
@@ -67,6 +73,11 @@ public static class ApacheDirectiveChecks
         {
             var node = ctx.Node;
             if (rejectedLines.Contains((node.Location.Path, node.Location.Line))) continue;
+            if (config.IsHtaccess && node.InHtaccess && node is ApacheConfigDirective unknownModule
+                && dictionary.Resolve(unknownModule.Name, config.Modules, out var isLoaded) is { } known && !isLoaded)
+                findings.Add(new DirectiveFinding(DirectiveCheck.ModuleUnknown, node, node.Source.GetLocation(unknownModule.NameToken.Span),
+                    $"which modules the server loads is not known for a standalone .htaccess: whether {known.SourceFile} ({known.Module}) is loaded for '{unknownModule.Name}' was not checked; pass --module {known.Module} (or --module !{known.Module})",
+                    node.WalkPhaseOrder));
             var finding = node switch
             {
                 ApacheConfigDirective d => CheckDirective(config, dictionary, d, ctx),
