@@ -54,7 +54,7 @@ public static class ApacheDump
                 else
                 {
                     sb.Append(where).Append(indent).Append(mark).Append(text);
-                    if (node.IsActive && Facts(config, directive) is { } facts) sb.Append("    # ").Append(facts.Module ?? "unknown directive").Append(" in ").Append(ApacheDirectiveContext.Describe(facts.Context));
+                    if (node.IsActive && Facts(config, directive) is { } facts) sb.Append("    # ").Append(facts.Module ?? "unknown directive").Append(facts.Module is not null && !facts.Loaded ? " (not loaded)" : "").Append(" in ").Append(ApacheDirectiveContext.Describe(facts.Context));
                     sb.Append('\n');
                 }
                 foreach (var child in directive.Expansion) WriteText(sb, config, child, depth, includeInactive);
@@ -64,10 +64,10 @@ public static class ApacheDump
     }
 
     /// <summary>The module (identifier and source file) that defines a directive with the loaded modules, and the context it stands in.</summary>
-    private static (string? Module, string? Source, DirectiveContexts Context)? Facts(ApacheConfiguration config, ApacheConfigDirective d)
+    private static (string? Module, string? Source, bool Loaded, DirectiveContexts Context)? Facts(ApacheConfiguration config, ApacheConfigDirective d)
     {
-        var info = ApacheDirectiveDictionary.Httpd24.Resolve(d.Name, config.Modules, out _);
-        return (info?.Module, info?.SourceFile, ApacheDirectiveContext.Of(d.EnclosingSections, d.InHtaccess));
+        var info = ApacheDirectiveDictionary.Httpd24.Resolve(d.Name, config.Modules, out var loaded);
+        return (info?.Module, info?.SourceFile, loaded, ApacheDirectiveContext.Of(d.EnclosingSections, d.InHtaccess));
     }
 
     private static bool IsInclude(ApacheConfigDirective d) => d.Is("Include") || d.Is("IncludeOptional");
@@ -169,6 +169,7 @@ public static class ApacheDump
                     if (facts.Module is null) w.WriteNull("module");
                     else w.WriteString("module", facts.Module);
                     if (facts.Source is not null) w.WriteString("moduleSource", facts.Source);
+                    if (facts.Module is not null) w.WriteBoolean("moduleLoaded", facts.Loaded);
                     w.WriteString("context", ApacheDirectiveContext.Key(facts.Context));
                 }
                 if (d.IsExecutedOnRead) w.WriteBoolean("executedOnRead", true);
