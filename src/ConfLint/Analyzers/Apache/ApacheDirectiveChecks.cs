@@ -126,7 +126,7 @@ public static class ApacheDirectiveChecks
         return new ApacheFormContext(
             ApacheDirectiveContext.Of(ctx.Sections, ctx.InHtaccess),
             group?.Kind is ApacheSectionKind.RequireAll or ApacheSectionKind.RequireNone,
-            module => config.IsHtaccess || config.Modules.Contains(module),
+            module => config.IsHtaccess || ApacheDirectiveDictionary.IsLoaded(config.Modules, module),
             aliases);
     }
 

@@ -72,3 +72,13 @@ public class CL1008StandaloneHtaccessTests
         Assert.Single(DirectiveRuleHarness.Only("CL1005", "RewriteEngine maybe\n", htaccess: true));
     }
 }
+
+public class CL1008ModuleAliasTests
+{
+    [Fact]
+    public void Php7_module_defines_the_php_value_family_too()
+    {
+        var text = DirectiveRuleHarness.WithModules("LoadModule php7_module /usr/lib/apache2/modules/libphp7.4.so\nphp_admin_value open_basedir /srv\n");
+        Assert.Empty(DirectiveRuleHarness.Only("CL1008", text));
+    }
+}
