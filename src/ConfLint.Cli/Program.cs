@@ -24,6 +24,7 @@ public static class Program
         var root = new RootCommand("ConfLint: a compiler-grade linter for Apache + FastCGI + suexec/chroot + PHP hosting configuration.");
         root.Subcommands.Add(LintCommand(stdout, stderr));
         root.Subcommands.Add(DumpCommand(stdout, stderr));
+        root.Subcommands.Add(ModelCommand(stdout));
         root.Subcommands.Add(RulesCommand(stdout));
         root.Subcommands.Add(ExplainCommand(stdout, stderr));
 
@@ -52,6 +53,13 @@ public static class Program
         public readonly Option<string[]> Defines = new("--define", "-D") { Description = "Define a name for <IfDefine>, like httpd's -D. Repeatable." };
         public readonly Option<string> Kind = new("--kind") { Description = "How to read the named files: auto, apache, htaccess, php-ini, fpm, wrapper, passwd, group.", DefaultValueFactory = _ => "auto" };
         public readonly Option<bool> NoDisk = new("--no-disk") { Description = "Skip the checks that read the jails on disk (owners, modes, binaries)." };
+        public readonly Option<string> SuexecChroot = new("--suexec-chroot") { Description = "Whether suexec-style wrappers chroot to the part of the user's home before /./: auto (when a custom FastCgiWrapper is set or a suexec user's home has /./), yes, or no (stock suexec).", DefaultValueFactory = _ => "auto" };
+        public readonly Option<long> UidMin = new("--uid-min") { Description = "suexec's AP_UID_MIN.", DefaultValueFactory = _ => 100 };
+        public readonly Option<long> GidMin = new("--gid-min") { Description = "suexec's AP_GID_MIN.", DefaultValueFactory = _ => 100 };
+        public readonly Option<string> SuexecDocRoot = new("--suexec-docroot") { Description = "suexec's AP_DOC_ROOT.", DefaultValueFactory = _ => "/var/www" };
+        public readonly Option<string> CgiIniDir = new("--php-cgi-ini-dir") { Description = "php-cgi's compiled php.ini directory (php-cgi -i: Configuration File (php.ini) Path); its conf.d is the scan directory.", DefaultValueFactory = _ => "/etc/php/8.2/cgi" };
+        public readonly Option<string> FpmIniDir = new("--php-fpm-ini-dir") { Description = "php-fpm's compiled php.ini directory; its conf.d is the scan directory.", DefaultValueFactory = _ => "/etc/php/8.2/fpm" };
+        public readonly Option<string[]> FpmConfig = new("--fpm-config") { Description = "A PHP-FPM main configuration to read (default: /etc/php/8.2/fpm/php-fpm.conf, /etc/php-fpm.conf, /usr/local/etc/php-fpm.conf under --root). Repeatable." };
 
         public void AddTo(Command command)
         {
@@ -62,6 +70,14 @@ public static class Program
             command.Options.Add(Defines);
             command.Options.Add(Kind);
             command.Options.Add(NoDisk);
+            command.Options.Add(SuexecChroot);
+            command.Options.Add(UidMin);
+            command.Options.Add(GidMin);
+            command.Options.Add(SuexecDocRoot);
+            command.Options.Add(CgiIniDir);
+            command.Options.Add(FpmIniDir);
+            command.Options.Add(FpmConfig);
+            SuexecChroot.AcceptOnlyFromAmong("auto", "yes", "no");
             Kind.AcceptOnlyFromAmong("auto", "apache", "htaccess", "php-ini", "fpm", "wrapper", "passwd", "group");
             // A variadic path argument would otherwise take a misspelled flag as a file name.
             Paths.Validators.Add(result =>
@@ -81,6 +97,23 @@ public static class Program
             Defines = parse.GetValue(Defines) ?? Array.Empty<string>(),
             Kind = LintRunner.ParseKind(parse.GetValue(Kind) ?? "auto") ?? InputKind.Auto,
             NoDisk = parse.GetValue(NoDisk),
+            FpmConfigs = parse.GetValue(FpmConfig) ?? Array.Empty<string>(),
+            Hosting = new ConfLint.Hosting.Model.HostingOptions
+            {
+                SuexecChroot = parse.GetValue(SuexecChroot) switch
+                {
+                    "yes" => ConfLint.Hosting.Model.SuexecChrootMode.Yes,
+                    "no" => ConfLint.Hosting.Model.SuexecChrootMode.No,
+                    _ => ConfLint.Hosting.Model.SuexecChrootMode.Auto,
+                },
+                UidMin = parse.GetValue(UidMin),
+                GidMin = parse.GetValue(GidMin),
+                SuexecDocRoot = parse.GetValue(SuexecDocRoot) ?? "/var/www",
+                CgiIniDirectory = parse.GetValue(CgiIniDir) ?? "/etc/php/8.2/cgi",
+                CgiScanDirectory = (parse.GetValue(CgiIniDir) ?? "/etc/php/8.2/cgi") + "/conf.d",
+                FpmIniDirectory = parse.GetValue(FpmIniDir) ?? "/etc/php/8.2/fpm",
+                FpmScanDirectory = (parse.GetValue(FpmIniDir) ?? "/etc/php/8.2/fpm") + "/conf.d",
+            },
         };
     }
 
@@ -150,6 +183,35 @@ public static class Program
             Dumps.Write(compilation, options, stdout);
             foreach (var d in compilation.Diagnostics.Where(d => d.Severity == Severity.Error))
                 stderr.WriteLine(d.ToString());
+            return resolved.Any(r => r.Failed) ? ExitUnreadableInput : ExitClean;
+        });
+        return command;
+    }
+
+    private static Command ModelCommand(TextWriter stdout)
+    {
+        var command = new Command("model", "Print the hosting model: per vhost, the request flow through FastCGI, wrapper and jail to PHP, and the php.ini values in effect.");
+        var inputs = new InputOptions();
+        inputs.AddTo(command);
+        var format = new Option<string>("--format", "-f") { Description = "text or json.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        command.Options.Add(format);
+        command.SetAction(parse =>
+        {
+            var compilation = LintRunner.Load(inputs.ToRequest(parse), out var resolved);
+            foreach (var model in compilation.InputsOf<ConfLint.Hosting.Model.HostModel>())
+            {
+                if (parse.GetValue(format) == "json")
+                {
+                    using var buffer = new MemoryStream();
+                    ModelWriter.WriteJson(model, buffer, Environment.CurrentDirectory);
+                    stdout.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+                }
+                else
+                {
+                    ModelWriter.WriteText(model, stdout, Environment.CurrentDirectory);
+                }
+            }
             return resolved.Any(r => r.Failed) ? ExitUnreadableInput : ExitClean;
         });
         return command;

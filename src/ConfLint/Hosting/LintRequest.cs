@@ -35,4 +35,10 @@ public sealed record LintRequest
     public InputKind Kind { get; init; } = InputKind.Auto;
 
     public bool NoDisk { get; init; }
+
+    /// <summary>Host facts no file gives (suexec's chroot, UID/GID minimums, PHP's compiled paths).</summary>
+    public Model.HostingOptions Hosting { get; init; } = Model.HostingOptions.Default;
+
+    /// <summary>--fpm-config: PHP-FPM main configurations to read instead of looking in the usual places.</summary>
+    public IReadOnlyList<string> FpmConfigs { get; init; } = Array.Empty<string>();
 }

@@ -46,6 +46,11 @@ public static class LintRunner
             resolved.Add(LoadInput(compilation, input, request));
         }
         inputs = resolved;
+        foreach (var fpm in request.FpmConfigs)
+            FrontEnds.For(InputKind.Fpm)?.Load(compilation, fpm.StartsWith('/') ? fpm : Path.GetFullPath(fpm), request);
+        // A whole host: bind the Apache configuration to users, jails, wrappers and php.ini.
+        foreach (var apache in compilation.InputsOf<Syntax.Apache.ApacheConfiguration>().Where(a => !a.IsHtaccess).ToList())
+            compilation.AddInput(Model.HostModelBuilder.Build(compilation, apache, request.Hosting, request));
         return compilation;
     }
 

@@ -22,13 +22,6 @@ public static class ColorChoice
         _ => outputIsTerminal && string.IsNullOrEmpty(noColor) && !string.Equals(term, "dumb", StringComparison.Ordinal),
     };
 
-    /// <summary><see cref="ShouldColor"/> for standard output of this process.</summary>
-    public static bool ShouldColorConsole(ColorMode mode) => ShouldColor(
-        mode,
-        !Console.IsOutputRedirected,
-        Environment.GetEnvironmentVariable("NO_COLOR"),
-        Environment.GetEnvironmentVariable("TERM"));
-
     /// <summary>Parses auto/always/never (case-insensitive); null for anything else.</summary>
     public static ColorMode? Parse(string value) => value.ToLowerInvariant() switch
     {

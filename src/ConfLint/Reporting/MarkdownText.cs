@@ -10,9 +10,6 @@ namespace ConfLint.Reporting;
 /// </summary>
 public static partial class MarkdownText
 {
-    [GeneratedRegex(@"^(?<fence>`{3,})(?<info>.*)$", RegexOptions.CultureInvariant)]
-    private static partial Regex FenceOpen();
-
     [GeneratedRegex(@"\[(?<text>[^\]]+)\]\((?<url>[^)\s]+)\)", RegexOptions.CultureInvariant)]
     private static partial Regex Link();
 
@@ -29,7 +26,7 @@ public static partial class MarkdownText
                 sb.Append("    ").Append(line).Append('\n');
                 continue;
             }
-            var open = FenceOpen().Match(line);
+            var open = RuleDocParser.FenceOpen().Match(line);
             if (open.Success)
             {
                 fence = open.Groups["fence"].Value;

@@ -29,8 +29,9 @@ public static partial class RuleDocParser
     [GeneratedRegex(@"^Severity: (?<severity>\S+) · Category: (?<category>\S.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex SeverityLine();
 
+    /// <summary>An opening code fence: three or more backticks, then the info string.</summary>
     [GeneratedRegex(@"^(?<fence>`{3,})(?<info>.*)$", RegexOptions.CultureInvariant)]
-    private static partial Regex FenceOpen();
+    internal static partial Regex FenceOpen();
 
     [GeneratedRegex(@"^[0-7]{3,4}$", RegexOptions.CultureInvariant)]
     private static partial Regex OctalMode();

@@ -27,7 +27,7 @@ public static class SarifReportWriter
 
     public static void Write(TextWriter writer, LintReport report, RuleDocLibrary? docs = null)
     {
-        writer.Write(JsonSerializer.Serialize(ToModel(report, docs), Json.SarifLog));
+        writer.Write(ToJson(report, docs));
         writer.WriteLine();
     }
 
@@ -151,10 +151,14 @@ public static class SarifReportWriter
 
     private static SarifPhysicalLocation Physical(LintReport report, Location location)
     {
-        var relative = ReportPaths.Relative(report.BaseDirectory, location.Path);
-        var artifact = relative is not null && Path.IsPathRooted(location.Path)
-            ? new SarifArtifactLocation { Uri = ReportPaths.ToRelativeUri(relative), UriBaseId = SourceRootId }
-            : new SarifArtifactLocation { Uri = Path.IsPathRooted(location.Path) ? ReportPaths.ToFileUri(location.Path) : ReportPaths.ToRelativeUri(location.Path.Replace('\\', '/')) };
+        SarifArtifactLocation artifact;
+        if (!Path.IsPathRooted(location.Path))
+            // A name that is not a file path (e.g. "<input>"): kept as a relative reference of its own.
+            artifact = new SarifArtifactLocation { Uri = ReportPaths.ToRelativeUri(location.Path.Replace('\\', '/')) };
+        else if (ReportPaths.Relative(report.BaseDirectory, location.Path) is { } relative)
+            artifact = new SarifArtifactLocation { Uri = ReportPaths.ToRelativeUri(relative), UriBaseId = SourceRootId };
+        else
+            artifact = new SarifArtifactLocation { Uri = ReportPaths.ToFileUri(location.Path) };
         int startLine = Math.Max(1, location.Line);
         int startColumn = Math.Max(1, location.Column);
         int endLine = Math.Max(startLine, location.EndLine);

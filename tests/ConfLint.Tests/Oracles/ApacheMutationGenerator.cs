@@ -30,6 +30,9 @@ public sealed class ApacheMutationGenerator
     public sealed class TreeText
     {
         public required string Tree { get; init; }
+
+        /// <summary>False for a real-path tree, whose absolute paths httpd and ConfLint both read in place.</summary>
+        public bool IsSysroot { get; init; } = true;
         public required string MainFile { get; init; }
         public required string ServerRoot { get; init; }
         public required IReadOnlyList<string> Files { get; init; }
@@ -93,6 +96,7 @@ public sealed class ApacheMutationGenerator
         return new TreeText
         {
             Tree = setup.Name,
+            IsSysroot = setup.Tree.IsSysroot,
             MainFile = setup.Tree.DisplayPath(setup.MainConfig),
             ServerRoot = setup.Tree.DisplayPath(setup.ServerRoot),
             Files = includedFiles,
@@ -372,6 +376,41 @@ public sealed class ApacheMutationGenerator
                 new InsertLines(t.MainFile, line, new[] { "Include \"conflint missing.conf\"" }));
             Add("include-environment-variable", $"{Where(t.MainFile, line)} Include ${{APACHE_LOG_DIR}}/conflint.conf (envvars, where the tree has one)",
                 new InsertLines(t.MainFile, line, new[] { "Include ${APACHE_LOG_DIR}/conflint.conf" }));
+        }
+
+        // <IfFile> (relative to ServerRoot), mod_macro's <Macro>/Use (a plain unknown section where
+        // mod_macro is not loaded), and ServerRoot changed mid-file (real-path trees only: in a
+        // sysroot tree httpd would read the absolute path on this machine).
+        {
+            var end = t.TopLevelLines[t.MainFile][^1];
+            var existing = t.RelativeToServerRoot(t.MainFile);
+            Add("iffile-unclosed", $"{Where(t.MainFile, end)} <IfFile {existing}> (exists) appended, never closed",
+                new InsertLines(t.MainFile, end, new[] { $"<IfFile {existing}>", "    ServerSignature Off" }));
+            Add("iffile-unclosed", $"{Where(t.MainFile, end)} <IfFile conflint-missing.conf> appended, never closed",
+                new InsertLines(t.MainFile, end, new[] { "<IfFile conflint-missing.conf>", "    ServerSignature Off" }));
+            var line = Pick(t.TopLevelLines[t.MainFile]);
+            Add("iffile-include", $"{Where(t.MainFile, line)} <IfFile !conflint-missing.conf> holding an Include of a missing file",
+                new InsertLines(t.MainFile, line, new[] { "<IfFile !conflint-missing.conf>", "    Include conflint-missing.conf", "</IfFile>" }));
+            Add("macro-defined-and-used", $"{Where(t.MainFile, line)} <Macro ConflintVhost $name> … </Macro> then Use ConflintVhost x",
+                new InsertLines(t.MainFile, line, new[] { "<Macro ConflintVhost $name>", "    <Location /$name>", "        Require all denied", "    </Location>", "</Macro>", "Use ConflintVhost conflint" }));
+            Add("macro-body-unclosed-section", $"{Where(t.MainFile, line)} a macro whose body leaves <Location> open, used once",
+                new InsertLines(t.MainFile, line, new[] { "<Macro ConflintBroken $name>", "    <Location /$name>", "        Require all denied", "</Macro>", "Use ConflintBroken conflint" }));
+            Add("macro-unclosed", $"{Where(t.MainFile, end)} <Macro ConflintOpen> appended, never closed",
+                new InsertLines(t.MainFile, end, new[] { "<Macro ConflintOpen>", "    ServerSignature Off" }));
+        }
+        if (!t.IsSysroot)
+        {
+            var other = t.Files.FirstOrDefault(f => f != t.MainFile && f.StartsWith(t.ServerRoot + "/", StringComparison.Ordinal));
+            var main = t.RelativeToServerRoot(t.MainFile);
+            var folder = main.Contains('/') ? main[..main.LastIndexOf('/')] : "";
+            if (folder.Length > 0)
+            {
+                var line = Pick(t.TopLevelLines[t.MainFile]);
+                var name = main[(main.LastIndexOf('/') + 1)..];
+                Add("serverroot-changed", $"{Where(t.MainFile, line)} ServerRoot {t.ServerRoot}/{folder}, then Include of a name only found under the new root",
+                    new InsertLines(t.MainFile, line, new[] { $"ServerRoot \"{ApacheMutation.TreeRootToken}{t.ServerRoot}/{folder}\"", "IncludeOptional conflint-missing.conf", $"Include conflint-{name}" }),
+                    new NewFile($"{t.ServerRoot}/{folder}/conflint-{name}", "# found only under the changed ServerRoot\n</Location>\n"));
+            }
         }
 
         // Names given on the command line (-D / --define) switch IfDefine blocks of the tree and of the mutation.

@@ -26,12 +26,19 @@ public sealed record ApacheVerdict(bool Accepted, string? File, int? Line, strin
     /// </summary>
     public bool Truncated { get; init; }
 
+    /// <summary>
+    /// Other locations that name the same error equally well: for an error inside a mod_macro
+    /// expansion (located at the macro's body line), the `Use` line that expanded it.
+    /// </summary>
+    public IReadOnlyList<(string File, int Line)> Alternatives { get; init; } = Array.Empty<(string, int)>();
+
     /// <summary>Same accept/reject decision and, for a rejection, the same first error file and line.</summary>
     public bool Agrees(ApacheVerdict other)
     {
         if (Accepted != other.Accepted) return false;
         if (Accepted) return true;
         if (File == other.File && Line == other.Line) return true;
+        if (Alternatives.Contains((other.File ?? "", other.Line ?? 0)) || other.Alternatives.Contains((File ?? "", Line ?? 0))) return true;
         if (Truncated) return Chain.Contains((other.File ?? "", other.Line ?? 0));
         if (other.Truncated) return other.Chain.Contains((File ?? "", Line ?? 0));
         return false;
@@ -186,6 +193,26 @@ public static class ApacheOracle
     // "/a.conf:5: <Directory> was not closed." — the open line of the unclosed section.
     private static readonly Regex EmbeddedLocation = new(@"^(/[^\n:]*):(\d+): ", RegexOptions.Compiled);
 
+    private static readonly Regex EmbeddedLine = new(@"\G:(\d+): ", RegexOptions.Compiled);
+
+    // mod_macro names the lines of an expansion: `macro 'name' (defined on line D of "F") used on line U of "G"`, line L = body line L.
+    private static readonly Regex MacroPseudoFile = new(@"^macro '[^']*' \(defined on line (\d+) of ""([^""]*)""\) used on line (\d+) of ""([^""]*)""$", RegexOptions.Compiled);
+
+    /// <summary>
+    /// A file and line as httpd names them, as a display location; a macro expansion's line is the
+    /// macro body's line in its definition file, with the Use line as the alternative.
+    /// </summary>
+    private static (string File, int Line) Locate(string rawFile, int line, Func<string, string?> displayPath, out (string, int)? alternative)
+    {
+        alternative = null;
+        var macro = MacroPseudoFile.Match(rawFile);
+        if (!macro.Success) return (displayPath(rawFile) ?? rawFile, line);
+        var definedIn = macro.Groups[2].Value;
+        var usedIn = macro.Groups[4].Value;
+        alternative = (displayPath(usedIn) ?? usedIn, int.Parse(macro.Groups[3].Value));
+        return (displayPath(definedIn) ?? definedIn, int.Parse(macro.Groups[1].Value) + line);
+    }
+
     private static readonly Regex UndefinedVariable = new(@"AH00111: Config variable \$\{([^}]*)\} is not defined", RegexOptions.Compiled);
 
     /// <summary>
@@ -208,25 +235,40 @@ public static class ApacheOracle
             // Walk-phase shape: the message is on the following line(s).
             if (rest.EndsWith(':') && i + 1 < lines.Length) rest += "\n" + string.Join("\n", lines.Skip(i + 1)).TrimEnd();
 
-            string? file = null;
+            string? rawFile = null;
             int? number = null;
             var chain = new List<(string, int)>();
             Match m;
             while ((m = SyntaxErrorPrefix.Match(rest)).Success)
             {
                 number = int.Parse(m.Groups[1].Value);
-                file = displayPath(m.Groups[2].Value) ?? m.Groups[2].Value;
-                chain.Add((file, number.Value));
+                rawFile = m.Groups[2].Value;
+                chain.Add(Locate(rawFile, number.Value, displayPath, out _));
                 rest = rest[m.Length..];
             }
             bool truncated = rest.StartsWith("Syntax error on line", StringComparison.Ordinal);
-            var embedded = EmbeddedLocation.Match(rest);
+            // "F:N: <Directory> was not closed." names the open line, F being the file just named
+            // (a real path, or a macro expansion's pseudo file).
+            var embedded = rawFile is not null && rest.StartsWith(rawFile + ":", StringComparison.Ordinal)
+                ? EmbeddedLine.Match(rest, rawFile.Length)
+                : Match.Empty;
             if (embedded.Success)
             {
-                file = displayPath(embedded.Groups[1].Value) ?? embedded.Groups[1].Value;
-                number = int.Parse(embedded.Groups[2].Value);
+                number = int.Parse(embedded.Groups[1].Value);
             }
-            return ApacheVerdict.RejectedAt(file, number, rest.Trim()) with { Chain = chain, Truncated = truncated };
+            else if (EmbeddedLocation.Match(rest) is { Success: true } other)
+            {
+                rawFile = other.Groups[1].Value;
+                number = int.Parse(other.Groups[2].Value);
+            }
+            if (rawFile is null) return ApacheVerdict.RejectedAt(null, number, rest.Trim()) with { Chain = chain, Truncated = truncated };
+            var (file, lineNumber) = Locate(rawFile, number ?? 0, displayPath, out var alternative);
+            return ApacheVerdict.RejectedAt(file, lineNumber, rest.Trim()) with
+            {
+                Chain = chain,
+                Truncated = truncated,
+                Alternatives = alternative is { } a ? new[] { a } : Array.Empty<(string, int)>(),
+            };
         }
 
         var message = lines.Select(l => l.Trim())

@@ -96,6 +96,23 @@ public class ApacheOracleTests
     }
 
     [Fact]
+    public void Locates_an_error_in_a_macro_expansion_at_the_body_line_with_the_Use_line_as_alternative()
+    {
+        // Shapes printed by Debian's apache2 2.4.71 with mod_macro.
+        const string F = "/t/etc/apache2/apache2.conf";
+        const string Macro = "macro 'b' (defined on line 6 of \"" + F + "\") used on line 11 of \"" + F + "\"";
+        Func<string, string?> display = p => p.StartsWith("/t/") ? p[2..] : null;
+
+        var unclosed = ApacheOracle.ParseVerdict(1, $"apache2: Syntax error on line 2 of {Macro}: {Macro}:2: <Location> was not closed.\n", display);
+        Assert.Equal(("/etc/apache2/apache2.conf", 8), (unclosed.File!, unclosed.Line!.Value));
+        Assert.Equal(new[] { ("/etc/apache2/apache2.conf", 11) }, unclosed.Alternatives);
+        Assert.True(unclosed.Agrees(ApacheVerdict.RejectedAt("/etc/apache2/apache2.conf", 11, "at the Use line")));
+
+        var walk = ApacheOracle.ParseVerdict(1, $"AH00526: Syntax error on line 2 of {Macro}:\nInvalid command 'Bogus', perhaps misspelled\n", display);
+        Assert.Equal(("/etc/apache2/apache2.conf", 8), (walk.File!, walk.Line!.Value));
+    }
+
+    [Fact]
     public void Parses_a_location_free_rejection()
     {
         var verdict = ApacheOracle.ParseVerdict(1, "AH00534: apache2: Configuration error: No MPM loaded.\n", _ => null);

@@ -3,5 +3,5 @@ namespace ConfLint.Tests.Rules;
 /// <summary>The rules/ directory of the checkout.</summary>
 public static class RuleDocFiles
 {
-    public static string Directory => Path.Combine(RepoPaths.Repo, "rules");
+    public static string Directory => RepoPaths.InRepo("rules");
 }

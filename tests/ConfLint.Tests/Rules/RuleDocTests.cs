@@ -1,5 +1,6 @@
 using ConfLint.Analyzers;
 using ConfLint.Diagnostics;
+using ConfLint.Hosting;
 using ConfLint.Reporting;
 using Xunit;
 
@@ -75,7 +76,8 @@ public class RuleDocTests
         Assert.True(doc!.IsWellFormed, $"rules/{id}.md: " + string.Join("; ", doc.Problems));
         var example = pick(doc)!;
         using var tree = DocExampleTree.Write(example);
-        return DocExamplePipeline.Run(tree.Request(example));
+        // The runner the CLI's `lint` uses: an example behaves as `conflint lint --root TREE TREE/input`.
+        return LintRunner.Run(tree.Request(example)).Diagnostics;
     }
 
     private static string Describe(IReadOnlyList<Diagnostic> diagnostics) =>

@@ -11,7 +11,7 @@ public class RuleListAndExplainTests
     public void Rules_table_lists_every_rule_in_aligned_columns()
     {
         var sw = new StringWriter();
-        RuleListWriter.WriteTable(sw, RuleCatalog.Descriptors);
+        RuleListing.WriteTable(sw, RuleCatalog.Descriptors);
         var lines = sw.ToString().TrimEnd('\n').Split('\n');
 
         Assert.Matches(@"^ID\s+SEVERITY\s+CATEGORY\s+TITLE$", lines[0]);
@@ -26,7 +26,7 @@ public class RuleListAndExplainTests
     public void Rules_json_lists_every_rule_with_its_metadata()
     {
         var sw = new StringWriter();
-        RuleListWriter.WriteJson(sw, RuleCatalog.Descriptors);
+        RuleListing.WriteJson(sw, RuleCatalog.Descriptors);
         using var doc = JsonDocument.Parse(sw.ToString());
 
         var items = doc.RootElement.EnumerateArray().ToList();
@@ -43,7 +43,7 @@ public class RuleListAndExplainTests
     public void Explain_prints_the_doc_as_text()
     {
         var sw = new StringWriter();
-        Assert.True(RuleExplainer.Write(sw, "cl0003", RuleDocLibrary.FromDirectory(RuleDocFiles.Directory)));
+        Assert.True(RuleListing.Explain("cl0003", sw, RuleDocLibrary.FromDirectory(RuleDocFiles.Directory)));
         var text = sw.ToString();
 
         Assert.StartsWith("CL0003: Inline suppression names an unknown rule or has no reason\n====", text);
@@ -55,12 +55,12 @@ public class RuleListAndExplainTests
     public void Explain_falls_back_to_the_description_and_refuses_unknown_ids()
     {
         var sw = new StringWriter();
-        Assert.True(RuleExplainer.Write(sw, "CL0001", RuleDocLibrary.None));
+        Assert.True(RuleListing.Explain("CL0001", sw, RuleDocLibrary.None));
         Assert.Contains(RuleCatalog.Find("CL0001")!.Description, sw.ToString());
         Assert.Contains("Severity: error · Category: Input", sw.ToString());
 
         var unknown = new StringWriter();
-        Assert.False(RuleExplainer.Write(unknown, "CL9999"));
+        Assert.False(RuleListing.Explain("CL9999", unknown));
         Assert.Equal("", unknown.ToString());
     }
 }

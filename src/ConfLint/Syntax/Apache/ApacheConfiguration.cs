@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using ConfLint.Diagnostics;
-using ConfLint.Reporting;
 using ConfLint.Text;
 
 namespace ConfLint.Syntax.Apache;
@@ -28,8 +27,21 @@ public abstract class ApacheConfigNode
     /// <summary>The trimmed logical line in its file.</summary>
     public Location Location => Line.Location;
 
-    /// <summary>The line number httpd names in its messages (the last physical line of a continued line).</summary>
-    public int HttpdLineNumber => Line.LastLine;
+    /// <summary>
+    /// The line number httpd names in its messages: the last physical line of a continued line;
+    /// for a line from a mod_macro Use, its line within the macro body.
+    /// </summary>
+    public int HttpdLineNumber => MacroLineNumber ?? Line.LastLine;
+
+    /// <summary>
+    /// The file name httpd gives this line: its path, or for a mod_macro expansion
+    /// <c>macro 'name' (defined on line N of "F") used on line M of "G"</c>.
+    /// </summary>
+    public string HttpdFileName => MacroFileName ?? Source.HostPath;
+
+    internal string? MacroFileName { get; set; }
+
+    internal int? MacroLineNumber { get; set; }
 
     /// <summary>The Include (or mod_macro Use) lines that brought this node in, innermost first.</summary>
     public ImmutableArray<Location> IncludeChain { get; }
@@ -143,6 +155,9 @@ public sealed class ApacheConfigSection : ApacheConfigNode
 
     public bool HasClosingBracket { get; }
 
+    /// <summary>The text after the name word as httpd stores it for the section (<c>/x&gt;</c>; <c>&gt;</c> when there is none).</summary>
+    public string HttpdArguments { get; internal set; } = ">";
+
     public ApacheSectionSyntax? Syntax { get; }
 
     public IReadOnlyList<ApacheConfigNode> Children => _children;
@@ -189,7 +204,7 @@ public readonly record struct ApacheNodeContext(ApacheConfigNode Node, Immutable
 /// .htaccess): the resolved node tree in read order, the files, the modules loaded, the defines,
 /// and what was found while reading.
 /// </summary>
-public sealed class ApacheConfiguration : ConfLint.Reporting.Dumps.IDumpable
+public sealed class ApacheConfiguration
 {
     internal ApacheConfiguration(string mainHostPath, bool isHtaccess, IReadOnlyList<ApacheConfigNode> nodes, IReadOnlyList<ApacheConfigFile> files,
         ApacheModuleSet modules, IReadOnlyDictionary<string, string> variables, IReadOnlyList<string> defines, string serverRoot,
@@ -259,14 +274,6 @@ public sealed class ApacheConfiguration : ConfLint.Reporting.Dumps.IDumpable
 
     /// <summary>Every active directive (not sections) with its context, in tree order.</summary>
     public IEnumerable<ApacheNodeContext> ActiveDirectives() => Walk().Where(c => c.Node is ApacheConfigDirective);
-
-    /// <summary>`conflint dump`: the resolved tree (text or JSON), or with --includes the included files.</summary>
-    public void WriteDump(TextWriter writer, DumpOptions options)
-    {
-        if (options.IncludesOnly) writer.Write(ApacheDump.IncludesText(this));
-        else if (options.Json) writer.WriteLine(ApacheDump.ToJson(this));
-        else writer.Write(ApacheDump.ToText(this));
-    }
 
     /// <summary>The active &lt;VirtualHost&gt; sections in read order.</summary>
     public IEnumerable<ApacheConfigSection> VirtualHosts =>

@@ -70,6 +70,70 @@ public static class ApacheDump
         return (info?.Module, info?.SourceFile, loaded, ApacheDirectiveContext.Of(d.EnclosingSections, d.InHtaccess));
     }
 
+    /// <summary>
+    /// The configuration tree exactly as <c>apache2 -t -D DUMP_CONFIG</c> prints it (mod_info's
+    /// <c>mod_info_module_cmds</c>): what httpd keeps after reading, so no EXEC_ON_READ directive
+    /// (Include, Define, LoadModule, ServerRoot, IfModule…; their contents are spliced in place),
+    /// each node under <c># In file:</c> and <c># line:</c> comments, indented two spaces per level.
+    /// </summary>
+    public static string ToDumpConfig(ApacheConfiguration config)
+    {
+        var sb = new StringBuilder();
+        string? currentFile = null;
+        void FileHeader(string file)
+        {
+            if (currentFile == file) return;
+            sb.Append("# In file: ").Append(file).Append('\n');
+            currentFile = file;
+        }
+        void Emit(IEnumerable<ApacheConfigNode> nodes, int level)
+        {
+            var pad = new string(' ', level * 2);
+            foreach (var node in HttpdTree(nodes))
+            {
+                FileHeader(node.HttpdFileName);
+                sb.Append(pad).Append("# ").Append(node.HttpdLineNumber.ToString().PadLeft(3)).Append(":\n");
+                if (node is ApacheConfigSection section)
+                {
+                    sb.Append(pad).Append('<').Append(section.Name).Append(' ').Append(section.HttpdArguments).Append('\n');
+                    var children = HttpdTree(section.Children).ToList();
+                    if (children.Count == 0) continue;
+                    Emit(section.Children, level + 1);
+                    FileHeader(section.HttpdFileName);
+                    sb.Append(pad).Append("</").Append(section.Name).Append(">\n");
+                }
+                else if (node is ApacheConfigDirective directive)
+                {
+                    sb.Append(pad).Append(directive.Name).Append(' ').Append(directive.ArgumentText).Append('\n');
+                }
+            }
+        }
+        Emit(config.Nodes, 0);
+        return sb.ToString();
+    }
+
+    // The nodes httpd keeps in its tree: EXEC_ON_READ directives and true read-time conditionals are replaced by what they read.
+    private static IEnumerable<ApacheConfigNode> HttpdTree(IEnumerable<ApacheConfigNode> nodes)
+    {
+        foreach (var node in nodes)
+        {
+            if (!node.IsActive) continue;
+            switch (node)
+            {
+                case ApacheConfigDirective { IsExecutedOnRead: true } d:
+                    foreach (var n in HttpdTree(d.Expansion)) yield return n;
+                    break;
+                case ApacheConfigSection s when s.Condition is not null || s.Kind == ApacheSectionKind.Macro && !s.IsBodyActive || s.Kind.IsReadTimeConditional() && !s.IsBodyActive:
+                    if (s.IsBodyActive)
+                        foreach (var n in HttpdTree(s.Children)) yield return n;
+                    break;
+                default:
+                    yield return node;
+                    break;
+            }
+        }
+    }
+
     private static bool IsInclude(ApacheConfigDirective d) => d.Is("Include") || d.Is("IncludeOptional");
 
     /// <summary>The included files as <c>apache2 -t -D DUMP_INCLUDES</c> lists them (the number is the Include line in the parent).</summary>

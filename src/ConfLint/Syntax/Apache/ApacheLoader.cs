@@ -41,20 +41,29 @@ public static class ApacheLoader
         return reader.Run(text);
     }
 
-    private sealed record LineItem(ApacheLogicalLine Line, ImmutableArray<Location> Chain, ApacheSyntaxTree? Tree, long Order);
+    private sealed record LineItem(ApacheLogicalLine Line, ImmutableArray<Location> Chain, ApacheSyntaxTree? Tree, long Order, string? MacroFile = null, int? MacroLine = null)
+    {
+        public T Stamp<T>(T node) where T : ApacheConfigNode
+        {
+            node.MacroFileName = MacroFile;
+            node.MacroLineNumber = MacroLine;
+            return node;
+        }
+    }
 
     /// <summary>The lines httpd's config file reader hands out; mod_macro pushes expanded lines in front of the rest.</summary>
     private sealed class LineStream
     {
-        private readonly Stack<(IReadOnlyList<ApacheLogicalLine> Lines, int Index, ImmutableArray<Location> Chain, ApacheSyntaxTree? Tree, string? Macro)> _sources = new();
+        private readonly Stack<(IReadOnlyList<ApacheLogicalLine> Lines, int Index, ImmutableArray<Location> Chain, ApacheSyntaxTree? Tree, string? Macro, string? MacroFile, IReadOnlyList<int>? MacroLines)> _sources = new();
 
         public LineStream(IReadOnlyList<ApacheLogicalLine> lines, ImmutableArray<Location> chain, ApacheSyntaxTree? tree) =>
-            _sources.Push((lines, 0, chain, tree, null));
+            _sources.Push((lines, 0, chain, tree, null, null, null));
 
         public IEnumerable<string> ActiveMacros => _sources.Select(s => s.Macro).OfType<string>();
 
-        public void Inject(IReadOnlyList<ApacheLogicalLine> lines, ImmutableArray<Location> chain, string macro) =>
-            _sources.Push((lines, 0, chain, null, macro));
+        /// <summary>mod_macro: the expanded body is read next, under its own name and line numbers.</summary>
+        public void Inject(IReadOnlyList<ApacheLogicalLine> lines, ImmutableArray<Location> chain, string macro, string macroFile, IReadOnlyList<int> macroLines) =>
+            _sources.Push((lines, 0, chain, null, macro, macroFile, macroLines));
 
         public ApacheLogicalLine? Peek()
         {
@@ -71,7 +80,7 @@ public static class ApacheLoader
                 {
                     var line = top.Lines[top.Index];
                     _sources.Push(top with { Index = top.Index + 1 });
-                    item = new LineItem(line, top.Chain, top.Tree, ++reader.Sequence);
+                    item = new LineItem(line, top.Chain, top.Tree, ++reader.Sequence, top.MacroFile, top.MacroLines?[top.Index]);
                     return true;
                 }
                 if (_sources.Count == 0)
@@ -119,7 +128,7 @@ public static class ApacheLoader
         private readonly List<string> _defines = new();
         private readonly Dictionary<string, string> _variables = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string> _environment = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, (ImmutableArray<string> Parameters, List<ApacheLogicalLine> Body, Location At, string DisplayName)> _macros = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (ImmutableArray<string> Parameters, List<ApacheLogicalLine> Body, int Line, string File)> _macros = new(StringComparer.Ordinal);
         private readonly List<string> _includeStack = new();
         private string _serverRoot;
 
@@ -249,7 +258,10 @@ public static class ApacheLoader
                 var header = ApacheSyntaxTree.ParseSectionHeader(text, first, pos, token, ToWord);
                 var kind = ApacheSectionKinds.FromName(header.Name);
                 var syntax = item.Tree?.NodeAt(line.Span.Start) as ApacheSectionSyntax;
-                var section = new ApacheConfigSection(line, item.Chain, true, item.Order, Htaccess, token, header.Name, header.Args, header.ArgText, header.Bracket, syntax);
+                var section = item.Stamp(new ApacheConfigSection(line, item.Chain, true, item.Order, Htaccess, token, header.Name, header.Args, header.ArgText, header.Bracket, syntax)
+                {
+                    HttpdArguments = pos < text.Length ? text[pos..] : ">",
+                });
                 scope.Append(section);
                 if (IsReadTimeConditional(kind) && (kind != ApacheSectionKind.IfVersion || _modules.Contains("version_module")))
                 {
@@ -279,8 +291,8 @@ public static class ApacheLoader
                 return CloseSection(scope, item, token, cmdName);
 
             var args = ApacheWords.SplitConf(text, pos).Select(ToWord).ToImmutableArray();
-            var directive = new ApacheConfigDirective(line, item.Chain, true, item.Order, Htaccess, token, args, text[pos..],
-                item.Tree?.NodeAt(line.Span.Start) as ApacheDirectiveSyntax);
+            var directive = item.Stamp(new ApacheConfigDirective(line, item.Chain, true, item.Order, Htaccess, token, args, text[pos..],
+                item.Tree?.NodeAt(line.Span.Start) as ApacheDirectiveSyntax));
             scope.Append(directive);
             if (!Htaccess) ExecuteOnRead(stream, directive, item, lookup);
             return false;
@@ -399,16 +411,16 @@ public static class ApacheLoader
                     bool argsEmpty = pos >= line.Text.Length;
                     if (argsEmpty && name.EndsWith('>')) name = name[..^1];
                     var header = ApacheSyntaxTree.ParseSectionHeader(line.Text, w, pos, token, r => ApacheWords.ToWord(line, line.Text, r));
-                    var inner = new ApacheConfigSection(line, item.Chain, false, item.Order, Htaccess, token, name[1..], header.Args, header.ArgText, header.Bracket,
-                        item.Tree?.NodeAt(line.Span.Start) as ApacheSectionSyntax);
+                    var inner = item.Stamp(new ApacheConfigSection(line, item.Chain, false, item.Order, Htaccess, token, name[1..], header.Args, header.ArgText, header.Bracket,
+                        item.Tree?.NodeAt(line.Span.Start) as ApacheSectionSyntax));
                     scope.Append(inner);
                     SoakEndContainer(stream, inner, name, executed, failed);
                     continue;
                 }
                 if (line.IsComment) continue;
                 var args = ApacheWords.SplitConf(line.Text, pos).Select(r => ApacheWords.ToWord(line, line.Text, r)).ToImmutableArray();
-                scope.Append(new ApacheConfigDirective(line, item.Chain, false, item.Order, Htaccess, token, args, line.Text[pos..],
-                    item.Tree?.NodeAt(line.Span.Start) as ApacheDirectiveSyntax));
+                scope.Append(item.Stamp(new ApacheConfigDirective(line, item.Chain, false, item.Order, Htaccess, token, args, line.Text[pos..],
+                    item.Tree?.NodeAt(line.Span.Start) as ApacheDirectiveSyntax)));
             }
             if (failed.Value) return;
             failed.Value = true;
@@ -540,6 +552,7 @@ public static class ApacheLoader
                     if (args.Length == 2) LoadModule(directive, item, args[0], args[1]);
                     break;
                 case "loadfile":
+                case "defaultruntimedir":
                     directive.IsExecutedOnRead = true;
                     break;
                 case "use" when _modules.Contains("macro_module"):
@@ -567,7 +580,7 @@ public static class ApacheLoader
                     var d = Diagnostic.Create(CL1013LoadModuleMustLoad.Rule, directive.Source.GetLocation(id.Span),
                             $"module {identifier} is already loaded, skipping (AH01574; loaded at {existing.LoadedAt.HostPath}:{existing.LoadedAt.Line})")
                         .WithIncludeChain(item.Chain)
-                        .WithRelated(existing.LoadedAt, $"{identifier} first loaded here") with { Severity = Severity.Warning };
+                        .WithRelated(existing.LoadedAt, $"{identifier} first loaded here") with { Severity = Severity.Warning, EngineOrder = order };
                     Bag.Add(d);
                 }
                 return;
@@ -707,7 +720,7 @@ public static class ApacheLoader
             return null;
         }
 
-        // mod_macro: <Macro name params…> … </Macro> is stored, not read.
+        // mod_macro: <Macro name params…> … </Macro> is stored, not read. Comment lines are dropped from the body.
         private void DefineMacro(LineStream stream, ApacheConfigSection section, LineItem item)
         {
             var body = new List<ApacheLogicalLine>();
@@ -717,7 +730,8 @@ public static class ApacheLoader
             {
                 var t = inner.Line.Text;
                 int pos = 0;
-                var w = ApacheWords.GetWordConf(t, ref pos)?.Value ?? "";
+                var first = ApacheWords.GetWordConf(t, ref pos);
+                var w = first?.Value ?? "";
                 if (w.StartsWith("<Macro", StringComparison.OrdinalIgnoreCase) && (w.Length == 6 || w[6] == '>')) nesting++;
                 if (w.Equals("</Macro>", StringComparison.OrdinalIgnoreCase) || (w.Equals("</Macro", StringComparison.OrdinalIgnoreCase) && pos >= t.Length))
                 {
@@ -729,17 +743,15 @@ public static class ApacheLoader
                     }
                     nesting--;
                 }
+                if (inner.Line.IsComment) continue;
                 body.Add(inner.Line);
-                if (!inner.Line.IsBlank && !inner.Line.IsComment)
+                if (first is { } f)
                 {
                     var args = ApacheWords.SplitConf(t, pos).Select(r => ApacheWords.ToWord(inner.Line, t, r)).ToImmutableArray();
-                    if (pos > 0 || t.Length > 0)
-                    {
-                        int p0 = 0;
-                        if (ApacheWords.GetWordConf(t, ref p0) is { } first)
-                            section._children.Add(new ApacheConfigDirective(inner.Line, inner.Chain, false, inner.Order, Htaccess,
-                                ApacheWords.ToWord(inner.Line, t, first), args, t[pos..], inner.Tree?.NodeAt(inner.Line.Span.Start) as ApacheDirectiveSyntax) { Parent = section });
-                    }
+                    var node = inner.Stamp(new ApacheConfigDirective(inner.Line, inner.Chain, false, inner.Order, Htaccess,
+                        ApacheWords.ToWord(inner.Line, t, f), args, t[pos..], inner.Tree?.NodeAt(inner.Line.Span.Start) as ApacheDirectiveSyntax));
+                    node.Parent = section;
+                    section._children.Add(node);
                 }
             }
             if (!closed)
@@ -750,7 +762,7 @@ public static class ApacheLoader
             if (section.Arguments.Length == 0) return;
             var name = section.Arguments[0].Value;
             _macros[name.ToLowerInvariant()] = (section.Arguments.Skip(1).Select(a => a.Value).ToImmutableArray(), body,
-                section.Location, name);
+                section.HttpdLineNumber, section.HttpdFileName);
         }
 
         // mod_macro use_macro: the body, with arguments substituted, is read next in place of the Use line.
@@ -763,7 +775,8 @@ public static class ApacheLoader
             if (values.Count != macro.Parameters.Length) return;
             if (stream.ActiveMacros.Contains(key)) return;
             var lines = macro.Body.Select(l => l.WithText(SubstituteMacroArguments(l.Text, macro.Parameters, values))).ToList();
-            stream.Inject(lines, item.Chain.Insert(0, directive.Location), key);
+            var label = $"macro '{key}' (defined on line {macro.Line} of \"{macro.File}\") used on line {directive.HttpdLineNumber} of \"{directive.HttpdFileName}\"";
+            stream.Inject(lines, item.Chain.Insert(0, directive.Location), key, label, Enumerable.Range(1, lines.Count).ToList());
         }
 
         private static string SubstituteMacroArguments(string text, ImmutableArray<string> parameters, IReadOnlyList<string> values)

@@ -34,20 +34,5 @@ public class CL1011TrailingTextIsNotACommentTests
     }
 
     [Fact]
-    public void Becomes_an_error_when_the_dictionary_says_httpd_rejects_the_arguments()
-    {
-        ConfLint.Analyzers.Apache.CL1011TrailingTextIsNotAComment.HttpdRejectsArguments = d => d.Is("TakesOneArgForTest") && d.Arguments.Length > 1;
-        try
-        {
-            var d = Assert.Single(ApacheRuleTestKit.Lint("TakesOneArgForTest a # c\n").Only("CL1011"));
-            Assert.Equal(ConfLint.Diagnostics.Severity.Error, d.Severity);
-        }
-        finally
-        {
-            ConfLint.Analyzers.Apache.CL1011TrailingTextIsNotAComment.HttpdRejectsArguments = null;
-        }
-    }
-
-    [Fact]
     public void Doc_examples() => ApacheRuleTestKit.AssertDocExamples("CL1011");
 }

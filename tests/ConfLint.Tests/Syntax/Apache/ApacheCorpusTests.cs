@@ -80,6 +80,20 @@ public class ApacheCorpusTests
         _output.WriteLine($"{files.Count} corpus files parsed");
     }
 
+    // Runs apache2 on the Debian tree installed under a temporary root, with envvars exported; paths come back as host paths.
+    private static string RunOnDebianTree(string apache2, ApacheTestTree tree, params string[] args)
+    {
+        var confDir = tree.RealPath("/etc/apache2");
+        var psi = new ProcessStartInfo(apache2) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var a in new[] { "-d", confDir, "-f", confDir + "/apache2.conf" }.Concat(args)) psi.ArgumentList.Add(a);
+        foreach (var (name, value) in ApacheEnvvars.Parse(File.ReadAllText(confDir + "/envvars"))) psi.Environment[name] = value;
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEnd();
+        p.WaitForExit(60_000);
+        return (stdout.Result + stderr).Replace(tree.Root, "", StringComparison.Ordinal);
+    }
+
     [SkippableFact]
     public void Debian_tree_includes_agree_with_httpd()
     {
@@ -87,18 +101,23 @@ public class ApacheCorpusTests
         var corpus = ApacheCorpus.Require();
         using var tree = new ApacheTestTree();
         ApacheCorpus.InstallDebianTree(corpus, tree.Root);
-        var confDir = tree.RealPath("/etc/apache2");
-        var psi = new ProcessStartInfo(apache2) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var a in new[] { "-d", confDir, "-f", confDir + "/apache2.conf", "-t", "-D", "DUMP_INCLUDES" }) psi.ArgumentList.Add(a);
-        foreach (var (name, value) in ApacheEnvvars.Parse(File.ReadAllText(confDir + "/envvars"))) psi.Environment[name] = value;
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEnd();
-        p.WaitForExit(60_000);
-        var theirs = string.Join('\n', (stdout.Result + stderr).Split('\n')
-            .Where(l => l.StartsWith(' ') || l.StartsWith("Included", StringComparison.Ordinal))
-            .Select(l => l.Replace(tree.Root, "", StringComparison.Ordinal)));
+        var output = RunOnDebianTree(apache2, tree, "-t", "-D", "DUMP_INCLUDES");
+        var theirs = string.Join('\n', output.Split('\n').Where(l => l.StartsWith(' ') || l.StartsWith("Included", StringComparison.Ordinal)));
         var ours = ApacheDump.IncludesText(tree.Load()).TrimEnd('\n');
+        Assert.Equal(theirs, ours);
+    }
+
+    [SkippableFact]
+    public void Debian_tree_dump_config_agrees_with_httpd()
+    {
+        var apache2 = Oracle.Require("apache2");
+        Oracle.RequireFile("/usr/lib/apache2/modules/mod_info.so");
+        var corpus = ApacheCorpus.Require();
+        using var tree = new ApacheTestTree();
+        ApacheCorpus.InstallDebianTree(corpus, tree.Root);
+        var output = RunOnDebianTree(apache2, tree, "-t", "-D", "DUMP_CONFIG", "-C", "LoadModule info_module /usr/lib/apache2/modules/mod_info.so");
+        var theirs = string.Join('\n', output.Split('\n').Where(l => l.Length > 0 && !l.StartsWith("Syntax OK", StringComparison.Ordinal) && !l.StartsWith("AH00558", StringComparison.Ordinal)));
+        var ours = ApacheDump.ToDumpConfig(tree.Load()).TrimEnd('\n');
         Assert.Equal(theirs, ours);
     }
 }

@@ -312,6 +312,40 @@ public class ApacheLoaderOracleTests
     }
 
     [SkippableFact]
+    public void Dump_config_agrees_with_httpd()
+    {
+        var apache2 = Oracle.Require("apache2");
+        Oracle.RequireFile("/usr/lib/apache2/modules/mod_info.so");
+        var dir = Path.Combine(Path.GetTempPath(), "conflint-oracle-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "inc.conf"), "ServerAdmin inc@x\n<Directory /inc>\n  Options None\n</Directory>\n");
+            var main = Path.Combine(dir, "main.conf");
+            File.WriteAllText(main, Header(dir) +
+                "LoadModule info_module /usr/lib/apache2/modules/mod_info.so\n" +
+                "LoadModule macro_module /usr/lib/apache2/modules/mod_macro.so\n" +
+                "Define ROOT /srv\nDefaultRuntimeDir " + dir + "\n" +
+                "<VirtualHost *:80>\n  DocumentRoot ${ROOT}/www\n  <Directory ${ROOT}/www>\n    <Files x>\n      Options \\\n   None\n    </Files>\n  </Directory>\n" +
+                "  <Location /empty>\n  </Location>\n  <If \"true\">\n    Options None\n  </If>\n  <Else>\n    Options None\n  </Else>\n  Include inc.conf\n</VirtualHost>\n" +
+                "<IfModule nope_module>\nFoo\n</IfModule>\n<IfModule info_module>\n<IfDefine !NOPE>\nServerSignature Off\n</IfDefine>\n</IfModule>\n" +
+                "<Macro VH $n>\n<VirtualHost *:8$n>\nServerAdmin m$n@x\n</VirtualHost>\n</Macro>\nUse VH 1\nUse VH 2\n" +
+                "ServerTokens   Prod\n");
+            var (_, output) = RunApache(apache2, "-t", "-D", "DUMP_CONFIG", "-f", main);
+            var theirs = string.Join('\n', output.Split('\n').Where(l => l.Length > 0 && !l.StartsWith("Syntax OK", StringComparison.Ordinal)
+                && !l.StartsWith("AH", StringComparison.Ordinal) && !l.StartsWith('[')));
+            var config = ApacheLoader.Load(new HostFileSystem("/"), main, new ApacheLoadOptions { ReadEnvvars = false });
+            var ours = ApacheDump.ToDumpConfig(config).TrimEnd('\n');
+            _output.WriteLine(ours);
+            Assert.Equal(theirs, ours);
+        }
+        finally
+        {
+            try { Directory.Delete(dir, true); } catch (IOException) { }
+        }
+    }
+
+    [SkippableFact]
     public void Included_files_agree_with_httpd_dump_includes()
     {
         var apache2 = Oracle.Require("apache2");

@@ -1,0 +1,154 @@
+using System.Collections.Immutable;
+using ConfLint.Syntax.Apache;
+using ConfLint.Syntax.Ini;
+using ConfLint.Syntax.Passwd;
+using ConfLint.Syntax.Shell;
+using ConfLint.Text;
+
+namespace ConfLint.Hosting.Model;
+
+/// <summary>A value and the place it was read from: every fact of the model keeps its source.</summary>
+public sealed record Fact<T>(T Value, Location Location);
+
+/// <summary>How a vhost runs PHP.</summary>
+public enum PhpBackendKind
+{
+    /// <summary>mod_fastcgi: AddHandler → Action → ScriptAlias → SetHandler fastcgi-script, started through FastCgiWrapper.</summary>
+    ModFastcgi,
+
+    /// <summary>mod_fcgid: FcgidWrapper, started through suexec when SuexecUserGroup is set.</summary>
+    ModFcgid,
+
+    /// <summary>mod_proxy_fcgi to a PHP-FPM pool (SetHandler "proxy:unix:…|fcgi://…" or ProxyPassMatch).</summary>
+    ProxyFcgi,
+
+    /// <summary>An Action whose target has no FastCGI handling: PHP runs as plain CGI, one process per request.</summary>
+    Cgi,
+}
+
+/// <summary>The jail a chrooting wrapper derives from the suexec user's passwd home (the part before `/./`).</summary>
+public sealed record JailModel(string Root, string HomeInJail, Location Source);
+
+/// <summary>One link of the request flow, for `conflint model` and for diagnostics that name the chain.</summary>
+public sealed record ChainStep(string Label, Location? Location);
+
+/// <summary>A php.ini value in effect for a PHP backend, and where it was set (php.ini line, `-d`, FPM php_admin_value…).</summary>
+public sealed record EffectiveIniSetting(string Name, string Value, Location Location, string Origin);
+
+/// <summary>How a vhost's PHP is reached and what it runs with.</summary>
+public sealed class PhpBackend
+{
+    public required PhpBackendKind Kind { get; init; }
+
+    /// <summary>The request flow, client first.</summary>
+    public required ImmutableArray<ChainStep> Chain { get; init; }
+
+    /// <summary>The directive that maps .php to this backend (AddHandler, SetHandler, FcgidWrapper, ProxyPassMatch).</summary>
+    public required Fact<string> Mapping { get; init; }
+
+    /// <summary>The Action line (mod_fastcgi / CGI).</summary>
+    public Fact<string>? Action { get; init; }
+
+    /// <summary>The wrapper (or PHP binary) the process manager starts, as a host path, and the directive that names it.</summary>
+    public Fact<string>? WrapperHostPath { get; init; }
+
+    public WrapperModel? Wrapper { get; init; }
+
+    /// <summary>The PHP binary as the started process names it (an in-jail path when jailed), and where it is named.</summary>
+    public Fact<string>? PhpBinary { get; init; }
+
+    /// <summary>The PHP binary as a host path (jail root + in-jail path).</summary>
+    public string? PhpBinaryHostPath { get; init; }
+
+    /// <summary>The jail this PHP runs in: the suexec user's (mod_fastcgi/mod_fcgid) or the FPM pool's `chroot`.</summary>
+    public JailModel? Jail { get; init; }
+
+    /// <summary>The environment PHP really gets: what the wrapper sets (suexec drops what Apache sets).</summary>
+    public ImmutableDictionary<string, Fact<string>> Environment { get; init; } = ImmutableDictionary<string, Fact<string>>.Empty;
+
+    /// <summary>Which php.ini PHP loads (in-jail paths), following PHP's search order.</summary>
+    public PhpIniResolution? IniResolution { get; init; }
+
+    /// <summary>The php.ini files PHP reads, main file first, then the scan directory's.</summary>
+    public ImmutableArray<PhpIniFile> IniFiles { get; init; } = ImmutableArray<PhpIniFile>.Empty;
+
+    /// <summary>The values in effect after php.ini, the scan directory, `-d` and FPM overrides (later wins).</summary>
+    public ImmutableDictionary<string, EffectiveIniSetting> Effective { get; init; } = ImmutableDictionary<string, EffectiveIniSetting>.Empty;
+
+    /// <summary>The FPM pool (mod_proxy_fcgi).</summary>
+    public FpmPool? Pool { get; init; }
+
+    /// <summary>The FPM socket or address the handler names (mod_proxy_fcgi).</summary>
+    public Fact<string>? Socket { get; init; }
+
+    /// <summary>The SAPI of the PHP behind this backend: "cgi-fcgi" or "fpm-fcgi".</summary>
+    public string Sapi => Kind == PhpBackendKind.ProxyFcgi ? "fpm-fcgi" : "cgi-fcgi";
+
+    /// <summary>True when PHP runs chrooted (a jail is known).</summary>
+    public bool IsJailed => Jail is not null;
+
+    public EffectiveIniSetting? Setting(string name) => Effective.TryGetValue(name, out var s) ? s : null;
+}
+
+/// <summary>One virtual host (or the main server) with everything bound to it across files.</summary>
+public sealed class VirtualHostModel
+{
+    /// <summary>The &lt;VirtualHost&gt; section; null for the main server.</summary>
+    public ApacheConfigSection? Section { get; init; }
+
+    public required string DisplayName { get; init; }
+
+    /// <summary>The location that stands for the vhost (its open tag, or the main file).</summary>
+    public required Location Location { get; init; }
+
+    public ImmutableArray<string> Addresses { get; init; } = ImmutableArray<string>.Empty;
+
+    public Fact<string>? ServerName { get; init; }
+
+    public ImmutableArray<Fact<string>> ServerAliases { get; init; } = ImmutableArray<Fact<string>>.Empty;
+
+    public Fact<string>? DocumentRoot { get; init; }
+
+    public Fact<string>? SuexecUser { get; init; }
+
+    public Fact<string>? SuexecGroup { get; init; }
+
+    /// <summary>The directive line of SuexecUserGroup (where user/group findings point).</summary>
+    public Location? SuexecLocation { get; init; }
+
+    public PasswdEntry? User { get; init; }
+
+    public GroupEntry? Group { get; init; }
+
+    /// <summary>The jail from the suexec user's home, when the host uses jails.</summary>
+    public JailModel? Jail { get; init; }
+
+    public ImmutableArray<PhpBackend> Backends { get; init; } = ImmutableArray<PhpBackend>.Empty;
+}
+
+/// <summary>
+/// The hosting model: the host's vhosts bound to their users, jails, handler chains, wrappers,
+/// PHP binaries and php.ini files. Analyzers of the cross-file rules inspect this input.
+/// </summary>
+public sealed class HostModel
+{
+    public required ApacheConfiguration Apache { get; init; }
+
+    public required HostFileSystem FileSystem { get; init; }
+
+    public required HostingOptions Options { get; init; }
+
+    public PasswdFile? Passwd { get; init; }
+
+    public GroupFile? Group { get; init; }
+
+    public ImmutableArray<FpmConfig> FpmConfigs { get; init; } = ImmutableArray<FpmConfig>.Empty;
+
+    /// <summary>The server-wide FastCgiWrapper (mod_fastcgi), if set.</summary>
+    public Fact<string>? FastCgiWrapper { get; init; }
+
+    /// <summary>True when the host chroots its PHP (see <see cref="HostingOptions.SuexecChroot"/>).</summary>
+    public bool UsesJails { get; init; }
+
+    public ImmutableArray<VirtualHostModel> VirtualHosts { get; init; } = ImmutableArray<VirtualHostModel>.Empty;
+}

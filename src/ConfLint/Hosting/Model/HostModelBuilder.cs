@@ -1,0 +1,537 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using ConfLint.Syntax.Apache;
+using ConfLint.Syntax.Ini;
+using ConfLint.Syntax.Passwd;
+using ConfLint.Syntax.Shell;
+using ConfLint.Text;
+
+namespace ConfLint.Hosting.Model;
+
+/// <summary>
+/// Binds an Apache configuration to the rest of the host: for every vhost, SuexecUserGroup →
+/// passwd → jail, and each way .php reaches PHP (mod_fastcgi, mod_fcgid, mod_proxy_fcgi) →
+/// wrapper → PHP binary → the php.ini PHP really loads. Files the chain leads to (passwd, group,
+/// wrappers, php.ini, FPM configs) are read through their front ends, so their own rules run too.
+/// </summary>
+public sealed class HostModelBuilder
+{
+    private readonly Compilation _compilation;
+    private readonly ApacheConfiguration _apache;
+    private readonly HostingOptions _options;
+    private readonly LintRequest _request;
+    private readonly Dictionary<string, WrapperModel?> _wrappers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PhpIniFile?> _iniFiles = new(StringComparer.Ordinal);
+
+    private HostModelBuilder(Compilation compilation, ApacheConfiguration apache, HostingOptions options, LintRequest request)
+    {
+        _compilation = compilation;
+        _apache = apache;
+        _options = options;
+        _request = request;
+    }
+
+    private HostFileSystem Fs => _compilation.FileSystem;
+
+    public static HostModel Build(Compilation compilation, ApacheConfiguration apache, HostingOptions options, LintRequest request) =>
+        new HostModelBuilder(compilation, apache, options, request).Build();
+
+    private HostModel Build()
+    {
+        var passwd = LoadInput<PasswdFile>(InputKind.Passwd, "/etc/passwd");
+        var group = LoadInput<GroupFile>(InputKind.Group, "/etc/group");
+        var fpm = LoadFpmConfigs();
+
+        var all = _apache.Walk().ToList();
+        var mainScope = all.Where(c => !c.Sections.Any(s => s.Kind == ApacheSectionKind.VirtualHost)).ToList();
+        var fastCgiWrapper = LastDirective(mainScope, "FastCgiWrapper") is { } fw ? Fact(fw, ArgumentOrEmpty(fw, 0)) : null;
+
+        var scopes = new List<(ApacheConfigSection? Section, List<ApacheNodeContext> Nodes)> { (null, mainScope) };
+        foreach (var vhost in _apache.VirtualHosts)
+            scopes.Add((vhost, all.Where(c => c.Sections.Contains(vhost)).ToList()));
+
+        // Jails are in use when a custom FastCgiWrapper is configured or any suexec user's home has `/./`.
+        bool usesJails = _options.SuexecChroot switch
+        {
+            SuexecChrootMode.Yes => true,
+            SuexecChrootMode.No => false,
+            _ => (fastCgiWrapper is not null && fastCgiWrapper.Value.StartsWith('/'))
+                || scopes.Any(s => SuexecOf(s.Nodes) is { } su && passwd?.FindUser(su.User.Value)?.JailRoot is not null),
+        };
+
+        var vhosts = ImmutableArray.CreateBuilder<VirtualHostModel>();
+        foreach (var (section, nodes) in scopes)
+        {
+            var vhost = BuildVirtualHost(section, nodes, mainScope, passwd, group, usesJails, fastCgiWrapper, fpm);
+            // The main server is modelled only when it runs PHP or sets a suexec user.
+            if (section is null && vhost.Backends.IsEmpty && vhost.SuexecUser is null) continue;
+            vhosts.Add(vhost);
+        }
+
+        return new HostModel
+        {
+            Apache = _apache,
+            FileSystem = Fs,
+            Options = _options,
+            Passwd = passwd,
+            Group = group,
+            FpmConfigs = fpm,
+            FastCgiWrapper = fastCgiWrapper,
+            UsesJails = usesJails,
+            VirtualHosts = vhosts.ToImmutable(),
+        };
+    }
+
+    private VirtualHostModel BuildVirtualHost(ApacheConfigSection? section, List<ApacheNodeContext> nodes, List<ApacheNodeContext> mainScope,
+        PasswdFile? passwd, GroupFile? group, bool usesJails, Fact<string>? fastCgiWrapper, ImmutableArray<FpmConfig> fpm)
+    {
+        // Handler mappings and aliases of the main server apply to every vhost too (the vhost's own come later and win).
+        var scope = section is null ? nodes : mainScope.Concat(nodes).ToList();
+        var serverName = LastDirective(nodes, "ServerName") is { } sn ? Fact(sn, ArgumentOrEmpty(sn, 0)) : null;
+        var aliases = Directives(nodes, "ServerAlias").SelectMany(d => d.Arguments.Select(a => new Fact<string>(a.Value, d.Location))).ToImmutableArray();
+        // A vhost without its own DocumentRoot inherits the main server's.
+        var docRoot = (LastDirective(nodes, "DocumentRoot") ?? (section is null ? null : LastDirective(mainScope, "DocumentRoot"))) is { } dr
+            ? Fact(dr, ArgumentOrEmpty(dr, 0)) : null;
+        var suexec = SuexecOf(nodes);
+
+        PasswdEntry? user = suexec is null ? null : passwd?.FindUser(suexec.Value.User.Value.TrimStart('~'));
+        GroupEntry? groupEntry = suexec is null ? null : group?.FindGroup(suexec.Value.Group.Value);
+        JailModel? jail = null;
+        if (usesJails && user?.JailRoot is { } jailRoot && passwd is not null)
+            jail = new JailModel(HostFileSystem.NormalizeHostPath(jailRoot), user.HomeInJail, passwd.GetLocation(user.Home.Span));
+
+        var display = serverName?.Value ?? (section is null ? "(main server)" : section.ArgumentText);
+        var addresses = section is null ? ImmutableArray<string>.Empty : section.Arguments.Select(a => a.Value).ToImmutableArray();
+        var header = $"[Apache {(addresses.IsEmpty ? "" : string.Join(' ', addresses) + " ")}{display}]";
+
+        var backends = ImmutableArray.CreateBuilder<PhpBackend>();
+        backends.AddRange(FindActionBackends(scope, docRoot, header, jail, fastCgiWrapper, suexec is not null));
+        backends.AddRange(FindFcgidBackends(scope, header, jail));
+        backends.AddRange(FindProxyBackends(scope, header, fpm));
+
+        return new VirtualHostModel
+        {
+            Section = section,
+            DisplayName = display,
+            Location = section?.Location ?? Location.ForFile(_apache.Files.Count > 0 ? _apache.Files[0].Text.Path : _apache.MainHostPath, _apache.MainHostPath),
+            Addresses = addresses,
+            ServerName = serverName,
+            ServerAliases = aliases,
+            DocumentRoot = docRoot,
+            SuexecUser = suexec?.User,
+            SuexecGroup = suexec?.Group,
+            SuexecLocation = suexec?.User.Location,
+            User = user,
+            Group = groupEntry,
+            Jail = jail,
+            Backends = backends.ToImmutable(),
+        };
+    }
+
+    // mod_fastcgi (and plain CGI): AddHandler/SetHandler H for .php → Action H URL → ScriptAlias/Alias → the wrapper file.
+    private IEnumerable<PhpBackend> FindActionBackends(List<ApacheNodeContext> scope, Fact<string>? docRoot, string header, JailModel? jail, Fact<string>? fastCgiWrapper, bool hasSuexec)
+    {
+        var actions = Directives(scope, "Action").Where(d => d.Arguments.Length >= 2).ToList();
+        foreach (var mapping in PhpHandlerMappings(scope))
+        {
+            var handler = mapping.Value;
+            var action = actions.LastOrDefault(a => string.Equals(a.Arguments[0].Value, handler, StringComparison.OrdinalIgnoreCase));
+            if (action is null) continue;
+            var url = action.Arguments[1].Value;
+            var wrapperHostPath = MapUrl(scope, url, docRoot?.Value);
+            bool isFastCgi = IsFastCgiHandled(scope, url, wrapperHostPath);
+            var kind = isFastCgi ? PhpBackendKind.ModFastcgi : PhpBackendKind.Cgi;
+            var chain = ImmutableArray.CreateBuilder<ChainStep>();
+            chain.Add(new ChainStep("[client]", null));
+            chain.Add(new ChainStep(header, mapping.Location));
+            if (isFastCgi)
+            {
+                chain.Add(new ChainStep("[mod_fastcgi]", action.Location));
+                chain.Add(new ChainStep("[fcgi-pm]", null));
+                if (fastCgiWrapper is not null) chain.Add(new ChainStep($"[FastCgiWrapper {fastCgiWrapper.Value}]", fastCgiWrapper.Location));
+            }
+            else
+            {
+                chain.Add(new ChainStep(hasSuexec ? "[mod_cgi → suexec]" : "[mod_cgi]", action.Location));
+            }
+            yield return CompleteWrapperBackend(kind, chain, mapping, new Fact<string>($"{handler} {url}", action.Location),
+                wrapperHostPath is null ? null : new Fact<string>(wrapperHostPath, action.Location), jail);
+        }
+    }
+
+    // mod_fcgid: FcgidWrapper COMMAND [suffix] [virtual], with AddHandler fcgid-script for .php.
+    private IEnumerable<PhpBackend> FindFcgidBackends(List<ApacheNodeContext> scope, string header, JailModel? jail)
+    {
+        var maps = HandlerMappings(scope).Where(m => string.Equals(m.Value, "fcgid-script", StringComparison.OrdinalIgnoreCase)).ToList();
+        if (maps.Count == 0) yield break;
+        foreach (var wrapper in Directives(scope, "FcgidWrapper", "FCGIWrapper"))
+        {
+            if (wrapper.Arguments.Length == 0) continue;
+            var suffix = wrapper.Arguments.Length > 1 && wrapper.Arguments[1].Value.StartsWith('.') ? wrapper.Arguments[1].Value : null;
+            if (suffix is not null && !suffix.StartsWith(".php", StringComparison.OrdinalIgnoreCase)) continue;
+            var command = wrapper.Arguments[0].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
+            var hostPath = command.StartsWith('/') ? command : HostFileSystem.NormalizeHostPath(_apache.ServerRoot + "/" + command);
+            var chain = ImmutableArray.Create(
+                new ChainStep("[client]", null),
+                new ChainStep(header, maps[^1].Location),
+                new ChainStep("[mod_fcgid]", wrapper.Location),
+                new ChainStep(jail is null ? "[suexec]" : "[suexec chroot]", null));
+            yield return CompleteWrapperBackend(PhpBackendKind.ModFcgid, chain, maps[^1], null, new Fact<string>(hostPath, wrapper.Location), jail);
+        }
+    }
+
+    // mod_proxy_fcgi: SetHandler "proxy:unix:/sock|fcgi://…" (or ProxyPassMatch … unix:/sock|fcgi://…) → the FPM pool listening there.
+    private IEnumerable<PhpBackend> FindProxyBackends(List<ApacheNodeContext> scope, string header, ImmutableArray<FpmConfig> fpm)
+    {
+        var handlers = Directives(scope, "SetHandler")
+            .Where(d => d.Arguments.Length > 0 && d.Arguments[0].Value.StartsWith("proxy:", StringComparison.OrdinalIgnoreCase))
+            .Select(d => (Directive: d, Target: d.Arguments[0].Value["proxy:".Length..]))
+            .Concat(Directives(scope, "ProxyPassMatch", "ProxyPass")
+                .Where(d => d.Arguments.Length > 1 && (d.Arguments[1].Value.StartsWith("unix:", StringComparison.OrdinalIgnoreCase) || d.Arguments[1].Value.StartsWith("fcgi://", StringComparison.OrdinalIgnoreCase)))
+                .Select(d => (Directive: d, Target: d.Arguments[1].Value)));
+        foreach (var (directive, target) in handlers)
+        {
+            var socket = target.StartsWith("unix:", StringComparison.OrdinalIgnoreCase) ? target[5..].Split('|')[0] : target.Split('|')[0];
+            var pool = fpm.SelectMany(c => c.Pools).FirstOrDefault(p => ListenMatches(p.Value("listen"), socket));
+            JailModel? jail = null;
+            if (pool?.Chroot is { Length: > 0 } chroot && pool.Get("chroot") is { } chrootSetting)
+                jail = new JailModel(HostFileSystem.NormalizeHostPath(chroot), pool.Value("chdir") ?? "/", chrootSetting.Location);
+            var chain = ImmutableArray.CreateBuilder<ChainStep>();
+            chain.Add(new ChainStep("[client]", null));
+            chain.Add(new ChainStep(header, directive.Location));
+            chain.Add(new ChainStep("[mod_proxy_fcgi]", directive.Location));
+            chain.Add(new ChainStep(pool is null ? $"[no PHP-FPM pool listens on {socket}]" : $"[php-fpm pool {pool.Name}{(jail is null ? "" : " chroot " + jail.Root)}]", pool?.HeaderLocation));
+            var backend = new PhpBackend
+            {
+                Kind = PhpBackendKind.ProxyFcgi,
+                Chain = chain.ToImmutable(),
+                Mapping = new Fact<string>(target, directive.Location),
+                Socket = new Fact<string>(socket, directive.Location),
+                Pool = pool,
+                Jail = jail,
+            };
+            yield return pool is null ? backend : WithIni(backend, FpmLaunch(pool), jail);
+        }
+    }
+
+    private static bool ListenMatches(string? listen, string socket)
+    {
+        if (listen is null) return false;
+        if (socket.StartsWith("fcgi://", StringComparison.OrdinalIgnoreCase))
+        {
+            var hostPort = socket["fcgi://".Length..].TrimEnd('/').Split('/')[0];
+            var port = hostPort.Contains(':') ? hostPort[(hostPort.LastIndexOf(':') + 1)..] : "";
+            return port.Length > 0 && (listen == hostPort || listen == port || listen.EndsWith(":" + port, StringComparison.Ordinal));
+        }
+        return HostFileSystem.NormalizeHostPath(listen) == HostFileSystem.NormalizeHostPath(socket);
+    }
+
+    private PhpLaunch FpmLaunch(FpmPool pool)
+    {
+        var env = pool.Array("env").Where(s => s.ArrayKey is not null).ToDictionary(s => s.ArrayKey!, s => s.Value, StringComparer.Ordinal);
+        return new PhpLaunch("fpm-fcgi", "/usr/sbin/php-fpm8.2", null, env, null, false, _options.FpmIniDirectory, _options.FpmScanDirectory);
+    }
+
+    private PhpBackend CompleteWrapperBackend(PhpBackendKind kind, ImmutableArray<ChainStep>.Builder chainBuilder, Fact<string> mapping, Fact<string>? action, Fact<string>? wrapperPath, JailModel? jail) =>
+        CompleteWrapperBackend(kind, chainBuilder.ToImmutable(), mapping, action, wrapperPath, jail);
+
+    // The wrapper is read (a script: what it sets and execs; an ELF binary: PHP itself), then the php.ini PHP loads.
+    private PhpBackend CompleteWrapperBackend(PhpBackendKind kind, ImmutableArray<ChainStep> chain, Fact<string> mapping, Fact<string>? action, Fact<string>? wrapperPath, JailModel? jail)
+    {
+        WrapperModel? wrapper = wrapperPath is null ? null : LoadWrapper(wrapperPath.Value);
+        var steps = chain.ToBuilder();
+        Fact<string>? phpBinary = null;
+        var env = ImmutableDictionary.CreateBuilder<string, Fact<string>>(StringComparer.Ordinal);
+        string? iniOverride = null;
+        bool noIni = false;
+        var defines = new List<(string Key, string Value, Location Location)>();
+        if (wrapper is not null)
+        {
+            steps.Add(new ChainStep($"[{Path.GetFileName(wrapper.HostPath)}{Describe(wrapper)}]", wrapper.Source.GetLineLocation(1)));
+            foreach (var variable in wrapper.Variables.Where(v => v.Exported && v.Value is not null))
+            {
+                var at = variable.LastAssignment is { } a ? wrapper.GetLocation(a.Span) : wrapper.Source.GetLineLocation(1);
+                env[variable.Name] = new Fact<string>(variable.Value!, at);
+            }
+            if (wrapper.Php is { } php)
+            {
+                foreach (var e in php.Environment.Where(e => e.Value is not null)) env[e.Name] = new Fact<string>(e.Value!, wrapper.GetLocation(e.Span));
+                if (php.Program is not null) phpBinary = new Fact<string>(php.Program, wrapper.GetLocation(php.ProgramWord.Span));
+                iniOverride = php.IniPath?.Value;
+                noIni = php.NoIni;
+                foreach (var d in php.Defines.Where(d => d.Key is not null))
+                    defines.Add((d.Key!, d.Value ?? "1", wrapper.GetLocation(d.Span)));
+                var children = env.TryGetValue("PHP_FCGI_CHILDREN", out var c) ? $" ×{c.Value}" : "";
+                steps.Add(new ChainStep($"[{php.ProgramName ?? "php"}{children}]", wrapper.GetLocation(php.ProgramWord.Span)));
+            }
+        }
+        else if (wrapperPath is not null && IsElf(wrapperPath.Value))
+        {
+            // The process manager starts PHP itself, with no wrapper script in between.
+            var inJail = jail is null ? wrapperPath.Value : InJailPath(jail, wrapperPath.Value) ?? wrapperPath.Value;
+            phpBinary = new Fact<string>(inJail, wrapperPath.Location);
+            steps.Add(new ChainStep($"[{Path.GetFileName(wrapperPath.Value)}]", wrapperPath.Location));
+        }
+
+        var backend = new PhpBackend
+        {
+            Kind = kind,
+            Chain = steps.ToImmutable(),
+            Mapping = mapping,
+            Action = action,
+            WrapperHostPath = wrapperPath,
+            Wrapper = wrapper,
+            PhpBinary = phpBinary,
+            PhpBinaryHostPath = phpBinary is null ? null : ToHostPath(jail, phpBinary.Value),
+            Jail = jail,
+            Environment = env.ToImmutable(),
+        };
+        if (phpBinary is null) return backend;
+        var cwd = wrapper is not null ? InJailPath(jail, Path.GetDirectoryName(wrapper.HostPath) ?? "/") : null;
+        var envForPhp = env.ToDictionary(kv => kv.Key, kv => kv.Value.Value, StringComparer.Ordinal);
+        var launch = new PhpLaunch("cgi-fcgi", phpBinary.Value, cwd, envForPhp, iniOverride, noIni, _options.CgiIniDirectory, _options.CgiScanDirectory);
+        return WithIni(backend, launch, jail, defines);
+    }
+
+    private static string Describe(WrapperModel wrapper)
+    {
+        var children = wrapper.Variable("PHP_FCGI_CHILDREN");
+        return children?.Value is { } n && children.Exported ? $" PHP_FCGI_CHILDREN={n}" : "";
+    }
+
+    // Resolves which php.ini PHP loads (inside the jail), reads it, and computes the values in effect.
+    private PhpBackend WithIni(PhpBackend backend, PhpLaunch launch, JailModel? jail, List<(string Key, string Value, Location Location)>? defines = null)
+    {
+        var resolution = PhpIniLocator.Resolve(launch,
+            p => Fs.FileExists(ToHostPath(jail, p)),
+            p => Fs.DirectoryExists(ToHostPath(jail, p)),
+            p => Fs.ListDirectory(ToHostPath(jail, p)));
+        var files = ImmutableArray.CreateBuilder<PhpIniFile>();
+        if (resolution.LoadedFile is { } main && LoadIni(ToHostPath(jail, main), PhpIniRole.Main) is { } mainIni) files.Add(mainIni);
+        foreach (var scanned in resolution.ScannedFiles)
+            if (LoadIni(ToHostPath(jail, scanned), PhpIniRole.ScanDirectory) is { } ini) files.Add(ini);
+
+        var effective = ImmutableDictionary.CreateBuilder<string, EffectiveIniSetting>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            foreach (var entry in file.Document.GlobalSettings.Where(e => e.Offset is null))
+                effective[entry.Key] = new EffectiveIniSetting(entry.Key, entry.Value!.Text, file.Document.GetLocation(entry.Span), file.HostPath);
+        }
+        foreach (var (key, value, location) in defines ?? new())
+            effective[key] = new EffectiveIniSetting(key, value, location, "-d");
+        if (backend.Pool is { } pool)
+        {
+            foreach (var name in new[] { "php_value", "php_flag", "php_admin_value", "php_admin_flag" })
+                foreach (var s in pool.Array(name).Where(s => s.ArrayKey is not null))
+                    effective[s.ArrayKey!] = new EffectiveIniSetting(s.ArrayKey!, s.Value, s.Location, $"{name}[]");
+        }
+        return new PhpBackend
+        {
+            Kind = backend.Kind,
+            Chain = backend.Chain,
+            Mapping = backend.Mapping,
+            Action = backend.Action,
+            WrapperHostPath = backend.WrapperHostPath,
+            Wrapper = backend.Wrapper,
+            PhpBinary = backend.PhpBinary,
+            PhpBinaryHostPath = backend.PhpBinaryHostPath,
+            Jail = backend.Jail,
+            Environment = backend.Environment,
+            Pool = backend.Pool,
+            Socket = backend.Socket,
+            IniResolution = resolution,
+            IniFiles = files.ToImmutable(),
+            Effective = effective.ToImmutable(),
+        };
+    }
+
+    /// <summary>The host path of a path PHP (maybe jailed) names.</summary>
+    public static string ToHostPath(JailModel? jail, string path) =>
+        jail is null || jail.Root == "/" ? HostFileSystem.NormalizeHostPath(path) : HostFileSystem.NormalizeHostPath(jail.Root + "/" + path);
+
+    /// <summary>The in-jail path of a host path, or null when it lies outside the jail.</summary>
+    public static string? InJailPath(JailModel? jail, string hostPath)
+    {
+        var normalized = HostFileSystem.NormalizeHostPath(hostPath);
+        if (jail is null || jail.Root == "/") return normalized;
+        if (normalized == jail.Root) return "/";
+        return normalized.StartsWith(jail.Root + "/", StringComparison.Ordinal) ? normalized[jail.Root.Length..] : null;
+    }
+
+    private bool IsElf(string hostPath)
+    {
+        try
+        {
+            using var stream = File.OpenRead(Fs.ToRealPath(hostPath));
+            Span<byte> magic = stackalloc byte[4];
+            return stream.Read(magic) == 4 && magic[0] == 0x7F && magic[1] == (byte)'E' && magic[2] == (byte)'L' && magic[3] == (byte)'F';
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    private WrapperModel? LoadWrapper(string hostPath)
+    {
+        if (_wrappers.TryGetValue(hostPath, out var cached)) return cached;
+        WrapperModel? model = null;
+        if (Fs.FileExists(hostPath) && !IsElf(hostPath))
+        {
+            int before = _compilation.Inputs.Count;
+            FrontEnds.For(InputKind.Wrapper)?.Load(_compilation, hostPath, _request);
+            model = _compilation.Inputs.Skip(before).OfType<WrapperModel>().FirstOrDefault();
+        }
+        _wrappers[hostPath] = model;
+        return model;
+    }
+
+    private PhpIniFile? LoadIni(string hostPath, PhpIniRole role)
+    {
+        if (_iniFiles.TryGetValue(hostPath, out var cached)) return cached;
+        PhpIniFile? ini = null;
+        var existing = _compilation.InputsOf<PhpIniFile>().FirstOrDefault(f => f.HostPath == hostPath);
+        if (existing is not null)
+        {
+            ini = existing;
+        }
+        else if (Fs.FileExists(hostPath))
+        {
+            var text = Fs.ReadText(hostPath, _compilation.Diagnostics);
+            if (text is not null)
+            {
+                _compilation.AddSource(text);
+                ini = PhpIniFrontEnd.Read(text, role, _compilation.Diagnostics);
+                _compilation.AddInput(ini);
+            }
+        }
+        _iniFiles[hostPath] = ini;
+        return ini;
+    }
+
+    private T? LoadInput<T>(InputKind kind, string hostPath) where T : class
+    {
+        var existing = _compilation.InputsOf<T>().FirstOrDefault();
+        if (existing is not null) return existing;
+        if (!Fs.FileExists(hostPath)) return null;
+        int before = _compilation.Inputs.Count;
+        FrontEnds.For(kind)?.Load(_compilation, hostPath, _request);
+        return _compilation.Inputs.Skip(before).OfType<T>().FirstOrDefault();
+    }
+
+    private ImmutableArray<FpmConfig> LoadFpmConfigs()
+    {
+        var loaded = _compilation.InputsOf<FpmConfig>().ToList();
+        if (loaded.Count > 0) return loaded.ToImmutableArray();
+        var main = _options.FpmConfigCandidates.FirstOrDefault(Fs.FileExists);
+        if (main is null) return ImmutableArray<FpmConfig>.Empty;
+        return LoadInput<FpmConfig>(InputKind.Fpm, main) is { } config ? ImmutableArray.Create(config) : ImmutableArray<FpmConfig>.Empty;
+    }
+
+    // URL → file, as mod_alias maps it (ScriptAlias/Alias prefix with path-segment match; *Match as regex), else under DocumentRoot.
+    private string? MapUrl(List<ApacheNodeContext> scope, string url, string? documentRoot)
+    {
+        foreach (var d in Directives(scope, "ScriptAlias", "Alias").Reverse())
+        {
+            if (d.Arguments.Length < 2) continue;
+            var prefix = d.Arguments[0].Value;
+            if (AliasMatches(url, prefix) is { } rest) return HostFileSystem.NormalizeHostPath(d.Arguments[1].Value + "/" + rest);
+        }
+        foreach (var d in Directives(scope, "ScriptAliasMatch", "AliasMatch").Reverse())
+        {
+            if (d.Arguments.Length < 2) continue;
+            try
+            {
+                var m = Regex.Match(url, d.Arguments[0].Value, RegexOptions.None, TimeSpan.FromMilliseconds(200));
+                if (m.Success) return HostFileSystem.NormalizeHostPath(m.Result(d.Arguments[1].Value));
+            }
+            catch (Exception e) when (e is ArgumentException or RegexMatchTimeoutException)
+            {
+                continue;
+            }
+        }
+        return documentRoot is null ? null : HostFileSystem.NormalizeHostPath(documentRoot + "/" + url);
+    }
+
+    // mod_alias alias_matches: the alias prefix must match whole path segments (slashes collapse).
+    private static string? AliasMatches(string uri, string alias)
+    {
+        var a = alias.TrimEnd('/');
+        if (a.Length == 0) return uri.TrimStart('/');
+        if (!uri.StartsWith(a, StringComparison.Ordinal)) return null;
+        var rest = uri[a.Length..];
+        if (rest.Length > 0 && rest[0] != '/') return null;
+        return rest.TrimStart('/');
+    }
+
+    // mod_fastcgi handles the Action target when a <Location> covering the URL (or a <Directory> holding the file)
+    // sets the fastcgi-script handler, or FastCgiServer names the file.
+    private bool IsFastCgiHandled(List<ApacheNodeContext> scope, string url, string? wrapperHostPath)
+    {
+        foreach (var context in scope)
+        {
+            var d = context.Directive;
+            if (d is null) continue;
+            if (d.Is("FastCgiServer") && d.Arguments.Length > 0 && wrapperHostPath is not null
+                && HostFileSystem.NormalizeHostPath(d.Arguments[0].Value) == wrapperHostPath) return true;
+            bool setsHandler = (d.Is("SetHandler") && d.Arguments.Length > 0 && d.Arguments[0].Value.Equals("fastcgi-script", StringComparison.OrdinalIgnoreCase))
+                || (d.Is("AddHandler") && d.Arguments.Length > 0 && d.Arguments[0].Value.Equals("fastcgi-script", StringComparison.OrdinalIgnoreCase));
+            if (!setsHandler) continue;
+            var location = context.Sections.LastOrDefault(s => s.Kind is ApacheSectionKind.Location or ApacheSectionKind.Directory);
+            if (location is null) continue;
+            var target = location.Arguments.Length > 0 ? location.Arguments[0].Value : "";
+            if (location.Kind == ApacheSectionKind.Location && AliasMatches(url, target) is not null) return true;
+            if (location.Kind == ApacheSectionKind.Directory && wrapperHostPath is not null
+                && (wrapperHostPath + "/").StartsWith(HostFileSystem.NormalizeHostPath(target) + "/", StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Handler names .php files get: AddHandler H .php, or SetHandler H in a section that selects .php files.</summary>
+    private static IEnumerable<Fact<string>> PhpHandlerMappings(List<ApacheNodeContext> scope) =>
+        HandlerMappings(scope).Where(m => !m.Value.Equals("fcgid-script", StringComparison.OrdinalIgnoreCase)
+            && !m.Value.StartsWith("proxy:", StringComparison.OrdinalIgnoreCase)
+            && !m.Value.Equals("fastcgi-script", StringComparison.OrdinalIgnoreCase));
+
+    private static IEnumerable<Fact<string>> HandlerMappings(List<ApacheNodeContext> scope)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var context in scope)
+        {
+            var d = context.Directive;
+            if (d is null || d.Arguments.Length == 0) continue;
+            if (d.Is("AddHandler") && d.Arguments.Skip(1).Any(a => IsPhpExtension(a.Value)))
+            {
+                if (seen.Add(d.Arguments[0].Value)) yield return new Fact<string>(d.Arguments[0].Value, d.Location);
+            }
+            else if (d.Is("SetHandler") && context.Sections.LastOrDefault() is { } s
+                && s.Kind is ApacheSectionKind.FilesMatch or ApacheSectionKind.Files && s.ArgumentText.Contains("php", StringComparison.OrdinalIgnoreCase))
+            {
+                if (seen.Add(d.Arguments[0].Value)) yield return new Fact<string>(d.Arguments[0].Value, d.Location);
+            }
+        }
+    }
+
+    private static bool IsPhpExtension(string extension)
+    {
+        var e = extension.TrimStart('.').ToLowerInvariant();
+        return e.StartsWith("php", StringComparison.Ordinal) || e == "phtml";
+    }
+
+    private readonly record struct Suexec(Fact<string> User, Fact<string> Group);
+
+    private static Suexec? SuexecOf(IEnumerable<ApacheNodeContext> nodes) =>
+        LastDirective(nodes, "SuexecUserGroup") is { Arguments.Length: >= 2 } d
+            ? new Suexec(new Fact<string>(d.Arguments[0].Value, d.Location), new Fact<string>(d.Arguments[1].Value, d.Location))
+            : null;
+
+    private static IEnumerable<ApacheConfigDirective> Directives(IEnumerable<ApacheNodeContext> nodes, params string[] names) =>
+        nodes.Select(n => n.Directive).OfType<ApacheConfigDirective>().Where(d => names.Any(d.Is));
+
+    private static ApacheConfigDirective? LastDirective(IEnumerable<ApacheNodeContext> nodes, string name) =>
+        Directives(nodes, name).LastOrDefault();
+
+    private static string ArgumentOrEmpty(ApacheConfigDirective d, int index) => d.Arguments.Length > index ? d.Arguments[index].Value : "";
+
+    private static Fact<string> Fact(ApacheConfigDirective d, string value) => new(value, d.Location);
+}
