@@ -107,7 +107,11 @@ public sealed class ApacheConfigDirective : ApacheConfigNode
     /// <summary>True for directives httpd runs while reading (Include, Define, LoadModule, ServerRoot, Use…); the tree walk skips them.</summary>
     public bool IsExecutedOnRead { get; internal set; }
 
-    /// <summary>For Include/IncludeOptional and mod_macro's Use: the nodes read in its place, in order.</summary>
+    /// <summary>
+    /// For Include/IncludeOptional: the nodes read from the included files, in order. (mod_macro's
+    /// Use feeds its expanded body into the reader like more lines of the same file, as httpd does:
+    /// those nodes follow the Use line as its siblings, with the Use line first in their IncludeChain.)
+    /// </summary>
     public IReadOnlyList<ApacheConfigNode> Expansion => _expansion;
 
     internal readonly List<ApacheConfigNode> _expansion = new();

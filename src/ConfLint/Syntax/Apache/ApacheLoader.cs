@@ -216,7 +216,7 @@ public static class ApacheLoader
             {
                 var open = scope.Open[i];
                 Report(CL1001SectionMustBeClosed.Rule, open.NameToken.Span.Length > 0 ? open.Source.GetLocation(open.NameToken.Span) : open.Location,
-                    open.IncludeChain, order, $"{open.Source.HostPath}:{open.HttpdLineNumber}: <{open.Name}> was not closed.");
+                    open.IncludeChain, order, $"{open.HttpdFileName}:{open.HttpdLineNumber}: <{open.Name}> was not closed.");
             }
             scope.Open.Clear();
         }
@@ -757,7 +757,7 @@ public static class ApacheLoader
             if (!closed)
             {
                 Report(CL1001SectionMustBeClosed.Rule, section.Source.GetLocation(section.NameToken.Span), section.IncludeChain,
-                    ApacheEngineOrder.ReadPhase(++Sequence), $"Expected </{section.Name}> before end of configuration");
+                    ApacheEngineOrder.ReadPhase(++Sequence), $"macro '{(section.Arguments.Length > 0 ? section.Arguments[0].Value.ToLowerInvariant() : "")}' (defined on line {section.HttpdLineNumber} of \"{section.HttpdFileName}\") contents error: expected token not found: </{section.Name}>");
             }
             if (section.Arguments.Length == 0) return;
             var name = section.Arguments[0].Value;

@@ -70,6 +70,9 @@ public class ApacheLoaderOracleTests
         ("Define inside include used after", "Include def.conf\n<IfDefine FROM_INCLUDE>\n</Directory>\n</IfDefine>\n", new[] { ("def.conf", "Define FROM_INCLUDE\n") }),
         ("UnDefine", "Define X\nUnDefine X\n<IfDefine X>\n</Directory>\n</IfDefine>\n", new (string, string)[0]),
         ("walk-phase only", "ServerName a b\n", new (string, string)[0]),
+        ("macro leaves a section open", "LoadModule macro_module /usr/lib/apache2/modules/mod_macro.so\n<Macro VH $n>\n<VirtualHost *:8$n>\n</Macro>\nUse VH 1\n", new (string, string)[0]),
+        ("macro closes the caller's section", "LoadModule macro_module /usr/lib/apache2/modules/mod_macro.so\n<Macro End>\n</VirtualHost>\n</Macro>\n<VirtualHost *:80>\nUse End\n", new (string, string)[0]),
+        ("macro never closed", "LoadModule macro_module /usr/lib/apache2/modules/mod_macro.so\n<Macro M>\nServerAdmin a@b\n", new (string, string)[0]),
         ("mismatch inside false block", "<IfModule nope_module>\n<Directory /x>\n</Files>\n</IfModule>\n", new (string, string)[0]),
     };
 
@@ -99,7 +102,8 @@ public class ApacheLoaderOracleTests
 
                 var (_, stderr) = RunApache(apache2, "-t", "-f", main);
                 var m = ReadPhaseError.Match(stderr);
-                string? theirs = m.Success ? m.Groups["msg"].Value.Split("\\n")[0].Trim() : null;
+                // httpd escapes line breaks in its log: "\n\t" continues a message, "\n" starts the next one.
+                string? theirs = m.Success ? m.Groups["msg"].Value.Replace("\\n\\t", " ").Split("\\n")[0].Trim() : null;
 
                 var config = ApacheLoader.Load(new HostFileSystem("/"), main, new ApacheLoadOptions { ReadEnvvars = false });
                 var ours = config.Diagnostics
