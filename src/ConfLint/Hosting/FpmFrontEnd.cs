@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using ConfLint.Analyzers.Input;
+using ConfLint.Analyzers.PhpIni;
 using ConfLint.Diagnostics;
 using ConfLint.Syntax.Ini;
 using ConfLint.Syntax.Passwd;
@@ -19,12 +21,15 @@ public sealed partial class FpmFrontEnd : IFrontEnd
     [GeneratedRegex(@"^\s*(\[global\]|pm\s*=|listen\s*=|pm\.max_children\s*=)", RegexOptions.Multiline | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex FpmContent();
 
+    [GeneratedRegex(@"on line (\d+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex PhpLine();
+
     public int Recognize(string hostPath, SourceText text)
     {
         var name = Path.GetFileName(hostPath);
         var dir = Path.GetFileName(Path.GetDirectoryName(hostPath) ?? "");
         if (name is "php-fpm.conf" or "www.conf" || name.StartsWith("php-fpm", StringComparison.Ordinal) && name.EndsWith(".conf", StringComparison.Ordinal)) return 2;
-        if (dir == "pool.d" && name.EndsWith(".conf", StringComparison.Ordinal)) return 2;
+        if (dir is "pool.d" or "php-fpm.d" && name.EndsWith(".conf", StringComparison.Ordinal)) return 2;
         return FpmContent().IsMatch(text.Text) ? 1 : 0;
     }
 
@@ -46,7 +51,22 @@ public sealed partial class FpmFrontEnd : IFrontEnd
         }
         var config = FpmLoader.Load(fs, hostPath, compilation.Diagnostics, options);
         if (config is null) return;
+        if (!request.NoDisk && !fs.FileExists("/etc/passwd") && config.Pools.Any(p => p.Get("user") is not null))
+        {
+            var at = config.Pools.First(p => p.Get("user") is not null).Get("user")!.ValueLocation;
+            compilation.Diagnostics.ReportOnce("CL0004:fpm:/etc/passwd", Diagnostic.Create(CL0004CheckNeedsMissingFact.Rule, at,
+                "php-fpm pool users and groups were not checked: there is no /etc/passwd under the root"));
+        }
         foreach (var file in config.Files) compilation.AddSource(file.Source);
+        // FPM hands each line to the INI parser on its own: a syntax error rejects the whole configuration.
+        foreach (var problem in config.Problems.Where(p => p.Phase == FpmProblemPhase.Syntax))
+        {
+            var diagnostic = Diagnostic.Create(CL4002PhpIniMustParse.Rule, problem.Location, problem.Message.Replace("syntax error in the php-fpm configuration: ", ""),
+                "Unknown", PhpLine().Match(problem.EngineMessage) is { Success: true } m ? m.Groups[1].Value : "1",
+                "php-fpm parses each line on its own and refuses to start on this one")
+                .WithIncludeChain(problem.IncludeChain) with { EngineOrder = problem.Order };
+            compilation.Diagnostics.Add(diagnostic);
+        }
         compilation.AddInput(config);
     }
 

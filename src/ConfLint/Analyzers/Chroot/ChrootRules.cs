@@ -5,5 +5,13 @@ public static class ChrootRules
 {
     public static IReadOnlyList<IRule> All { get; } = new IRule[]
     {
+        new CL3001SuexecUserMustBeJailed(),
+        new CL3002SuexecUserAndGroupMustExist(),
+        new CL3003SuexecIdsMustBeAboveMinimum(),
+        new CL3004DocumentRootMustBeInsideJail(),
+        new CL3005DocRootMustMatchJail(),
+        new CL3006ChrootedPhpNeedsDocRoot(),
+        new CL3007WrapperExecTargetMustExistInJail(),
+        new CL3008JailMustNotBeShared(),
     };
 }

@@ -24,11 +24,11 @@ public sealed class CL4002PhpIniMustParse : IRule
         var span = error.Span.Length == 0 && error.Span.Start >= text.Text.Length && text.Text.Length > 0
             ? new TextSpan(text.Text.Length - 1, 1)
             : error.Span;
-        int fromLine = text.GetLinePosition(error.DroppedSpan.Start).Line;
-        int settings = CountSettingLines(text, fromLine);
+        int errorLine = text.GetLinePosition(span.Start).Line;
+        int settings = CountSettingLines(text, errorLine + 1);
         string dropped = settings == 0
-            ? "nothing after it sets a directive"
-            : $"the {settings} setting line{(settings == 1 ? "" : "s")} from line {fromLine} to the end of the file {(settings == 1 ? "is" : "are")} ignored";
+            ? $"the rest of line {errorLine} is ignored (no setting follows)"
+            : $"the rest of line {errorLine} and the {settings} setting line{(settings == 1 ? "" : "s")} after it {(settings == 1 ? "is" : "are")} ignored";
         return Diagnostic.Create(Rule, text.GetLocation(span), error.Message, text.HostPath, error.PhpLine, dropped);
     }
 

@@ -27,6 +27,16 @@ public sealed class CL4004PhpIniValueMustMatchType : Analyzer<PhpIniFile>
             if (value.Variables.Length > 0) continue;
             if (PhpDirectives.Find(entry.Key) is not { } directive || directive.IsRemoved) continue;
             var problem = PhpValueValidator.Validate(directive, value.Text);
+            if (problem is null && value.Form == IniValueForm.Expression && directive.Type is PhpDirectiveType.Int or PhpDirectiveType.Size)
+            {
+                // In `E_ALL & ~E_NOTCE` an unknown name is not an error to PHP: the operator takes atoi("E_NOTCE") = 0.
+                if (value.Constants.FirstOrDefault(c => !c.Known) is { } unknown)
+                {
+                    context.Report(Diagnostic.Create(Rule, input.Document.GetLocation(unknown.Span), entry.Key, TypeName(directive),
+                        $"'{unknown.Name}' is not a PHP constant: the expression reads it as 0"));
+                }
+                continue;
+            }
             if (problem is null) continue;
             var span = value.Span.Length > 0 ? value.Span : entry.KeySpan;
             context.Report(Diagnostic.Create(Rule, input.Document.GetLocation(span), entry.Key, TypeName(directive), problem));

@@ -20,7 +20,8 @@ public sealed class CL4013FpmConfigMustBeAccepted : Analyzer<FpmConfig>
     {
         foreach (var problem in input.Problems)
         {
-            if (problem.OnDisk) continue;
+            // Syntax errors are CL4002, reported by the front end; missing directories are CL4012.
+            if (problem.OnDisk || problem.Phase == FpmProblemPhase.Syntax) continue;
             var diagnostic = Diagnostic.Create(Rule, problem.Location, problem.Message, problem.EngineMessage)
                 .WithIncludeChain(problem.IncludeChain) with { EngineOrder = problem.Order };
             context.Report(diagnostic);

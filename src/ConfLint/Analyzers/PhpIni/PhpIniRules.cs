@@ -5,6 +5,8 @@ public static class PhpIniRules
 {
     public static IReadOnlyList<IRule> All { get; } = new IRule[]
     {
+        new CL4008SharedHostingNeedsOpenBasedir(),
+        new CL4001ChrootedCgiMustDisableFixPathinfo(),
         new CL4002PhpIniMustParse(),
         new CL4003PhpIniDirectiveMustBeKnown(),
         new CL4004PhpIniValueMustMatchType(),

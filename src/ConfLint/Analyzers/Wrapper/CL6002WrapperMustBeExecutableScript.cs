@@ -25,6 +25,12 @@ public sealed class CL6002WrapperMustBeExecutableScript : Analyzer<WrapperModel>
             context.Report(Diagnostic.Create(Rule, firstLine,
                 $"'{input.HostPath}' has no '#!' first line: execve(2) fails with 'Exec format error' and PHP never starts; add '#!/bin/sh'"));
         }
+        else if (input.Script.Shebang is { } shebang && (shebang.Interpreter.Contains('\r') || shebang.Interpreter.Length == 0))
+        {
+            var what = shebang.Interpreter.Length == 0 ? "names no interpreter" : $"names '{shebang.Interpreter.Replace("\r", "^M")}' (DOS line ending)";
+            context.Report(Diagnostic.Create(Rule, input.GetLocation(shebang.Span),
+                $"the '#!' line {what}: execve(2) fails with 'bad interpreter: No such file or directory'; save the file with Unix line endings"));
+        }
         if (!context.Options.NoDisk && input.UnixMode is int mode && (mode & 0x40) == 0)
         {
             var at = input.Script.Shebang is { } s ? input.GetLocation(s.Span) : Location.ForFile(input.Source.Path, input.HostPath);

@@ -36,7 +36,7 @@ public sealed record ChainStep(string Label, Location? Location);
 public sealed record EffectiveIniSetting(string Name, string Value, Location Location, string Origin);
 
 /// <summary>How a vhost's PHP is reached and what it runs with.</summary>
-public sealed class PhpBackend
+public sealed record PhpBackend
 {
     public required PhpBackendKind Kind { get; init; }
 
@@ -81,6 +81,12 @@ public sealed class PhpBackend
     /// <summary>The FPM socket or address the handler names (mod_proxy_fcgi).</summary>
     public Fact<string>? Socket { get; init; }
 
+    /// <summary>mod_proxy_fcgi: a `ProxyFCGISetEnvIf … SCRIPT_FILENAME …` in scope, which can send the in-jail path.</summary>
+    public Fact<string>? ScriptFilenameOverride { get; init; }
+
+    /// <summary>mod_fcgid: FcgidMaxRequestsPerProcess in scope (mod_fcgid's default is 0, unlimited).</summary>
+    public Fact<string>? FcgidMaxRequests { get; init; }
+
     /// <summary>The SAPI of the PHP behind this backend: "cgi-fcgi" or "fpm-fcgi".</summary>
     public string Sapi => Kind == PhpBackendKind.ProxyFcgi ? "fpm-fcgi" : "cgi-fcgi";
 
@@ -124,6 +130,9 @@ public sealed class VirtualHostModel
     public JailModel? Jail { get; init; }
 
     public ImmutableArray<PhpBackend> Backends { get; init; } = ImmutableArray<PhpBackend>.Empty;
+
+    /// <summary>The directive that runs PHP for this vhost (its first backend's mapping), for findings about the vhost's PHP.</summary>
+    public Location PhpLocation => Backends.IsEmpty ? Location : Backends[0].Mapping.Location;
 }
 
 /// <summary>

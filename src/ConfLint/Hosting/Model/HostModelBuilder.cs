@@ -176,7 +176,9 @@ public sealed class HostModelBuilder
                 new ChainStep(header, maps[^1].Location),
                 new ChainStep("[mod_fcgid]", wrapper.Location),
                 new ChainStep(jail is null ? "[suexec]" : "[suexec chroot]", null));
-            yield return CompleteWrapperBackend(PhpBackendKind.ModFcgid, chain, maps[^1], null, new Fact<string>(hostPath, wrapper.Location), jail);
+            var maxRequests = LastDirective(scope, "FcgidMaxRequestsPerProcess") ?? LastDirective(scope, "MaxRequestsPerProcess");
+            var backend = CompleteWrapperBackend(PhpBackendKind.ModFcgid, chain, maps[^1], null, new Fact<string>(hostPath, wrapper.Location), jail);
+            yield return maxRequests is null ? backend : backend with { FcgidMaxRequests = new Fact<string>(ArgumentOrEmpty(maxRequests, 0), maxRequests.Location) };
         }
     }
 
@@ -201,9 +203,12 @@ public sealed class HostModelBuilder
             chain.Add(new ChainStep(header, directive.Location));
             chain.Add(new ChainStep("[mod_proxy_fcgi]", directive.Location));
             chain.Add(new ChainStep(pool is null ? $"[no PHP-FPM pool listens on {socket}]" : $"[php-fpm pool {pool.Name}{(jail is null ? "" : " chroot " + jail.Root)}]", pool?.HeaderLocation));
+            var scriptFilename = Directives(scope, "ProxyFCGISetEnvIf")
+                .LastOrDefault(d => d.Arguments.Length >= 2 && d.Arguments[1].Value.TrimStart('!').Equals("SCRIPT_FILENAME", StringComparison.Ordinal));
             var backend = new PhpBackend
             {
                 Kind = PhpBackendKind.ProxyFcgi,
+                ScriptFilenameOverride = scriptFilename is null ? null : new Fact<string>(scriptFilename.ArgumentText, scriptFilename.Location),
                 Chain = chain.ToImmutable(),
                 Mapping = new Fact<string>(target, directive.Location),
                 Socket = new Fact<string>(socket, directive.Location),
@@ -325,24 +330,7 @@ public sealed class HostModelBuilder
                 foreach (var s in pool.Array(name).Where(s => s.ArrayKey is not null))
                     effective[s.ArrayKey!] = new EffectiveIniSetting(s.ArrayKey!, s.Value, s.Location, $"{name}[]");
         }
-        return new PhpBackend
-        {
-            Kind = backend.Kind,
-            Chain = backend.Chain,
-            Mapping = backend.Mapping,
-            Action = backend.Action,
-            WrapperHostPath = backend.WrapperHostPath,
-            Wrapper = backend.Wrapper,
-            PhpBinary = backend.PhpBinary,
-            PhpBinaryHostPath = backend.PhpBinaryHostPath,
-            Jail = backend.Jail,
-            Environment = backend.Environment,
-            Pool = backend.Pool,
-            Socket = backend.Socket,
-            IniResolution = resolution,
-            IniFiles = files.ToImmutable(),
-            Effective = effective.ToImmutable(),
-        };
+        return backend with { IniResolution = resolution, IniFiles = files.ToImmutable(), Effective = effective.ToImmutable() };
     }
 
     /// <summary>The host path of a path PHP (maybe jailed) names.</summary>

@@ -131,8 +131,10 @@ public sealed class FpmPool
 /// A php-fpm configuration as php-fpm 8.2 reads it: the main file and its includes, the
 /// `[global]` settings, the pools, and every reason it would refuse to start.
 /// </summary>
-public sealed class FpmConfig
+public sealed class FpmConfig : ConfLint.Reporting.Dumps.IDumpable
 {
+    public void WriteDump(TextWriter writer, ConfLint.Reporting.DumpOptions options) => ConfLint.Reporting.ModelDumps.Write(this, writer, options);
+
     internal FpmConfig(FpmFile main, ImmutableArray<FpmFile> files, ImmutableArray<FpmSetting> global, ImmutableArray<FpmPool> pools,
         ImmutableArray<FpmInclude> includes, ImmutableArray<FpmProblem> problems)
     {

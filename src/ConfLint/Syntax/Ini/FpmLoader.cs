@@ -162,9 +162,9 @@ public sealed class FpmLoader
         var written = entry.Value?.SourceText ?? "";
         string? value = entry.Value is null || written.Trim() == "''" ? null : entry.Value.Text;
 
-        if (entry.IsArrayEntry)
+        if (entry.IsArrayEntry && value is not null)
         {
-            OnArray(file, line, entry, entry.Offset!, value ?? "", written, keySpan, valueSpan, span);
+            OnArray(file, line, entry, entry.Offset!, value, written, keySpan, valueSpan, span);
             return null;
         }
         if (value is null)
@@ -451,13 +451,14 @@ public sealed class FpmLoader
         if (!errorLogPath.Equals("syslog", StringComparison.OrdinalIgnoreCase))
         {
             var full = EvaluatePath(errorLogPath, null, _options.LocalStateDir, false) ?? errorLogPath;
-            if (_options.CheckDisk && !ParentDirectoryExists(full))
+            // Only a written error_log is checked: a lone pool file does not show the main file's global section.
+            if (_options.CheckDisk && errorLog is not null && !ParentDirectoryExists(full))
                 Problem(FpmProblemPhase.PostProcess, errorLog?.ValueLocation ?? main.Source.GetLineLocation(1),
                     $"error_log '{full}' cannot be opened: its directory does not exist", $"failed to open error_log ({full}): No such file or directory (2)", null,
                     errorLog?.File.IncludeChain ?? ImmutableArray<Location>.Empty);
         }
         var events = G("events.mechanism");
-        if (events is not null && events.Value.Length > 0 && !FpmDirectives.EventMechanisms.Contains(events.Value))
+        if (events is not null && !FpmDirectives.EventMechanisms.Contains(events.Value))
             Problem(FpmProblemPhase.PostProcess, events.ValueLocation, $"event mechanism '{events.Value}' is not available on Linux (use {string.Join(", ", FpmDirectives.EventMechanisms)})",
                 $"event mechanism '{events.Value}' is not available on this system", null, events.File.IncludeChain);
 
@@ -630,7 +631,8 @@ public sealed class FpmLoader
             chroot = EvaluatePath(chrootSetting.Value, prefix, null, expandPrefix: true);
             if (chroot is null)
             {
-                Fail(chrootSetting, "'$prefix' must be at the beginning of the chroot value", "'$prefix' must be use at the beginning of the value");
+                Problem(FpmProblemPhase.PostProcess, chrootSetting.ValueLocation, "'$prefix' must be at the beginning of the chroot value",
+                    "'$prefix' must be use at the beginning of the value", null, chrootSetting.File.IncludeChain);
                 chroot = chrootSetting.Value;
             }
             pool._evaluated["chroot"] = chroot;

@@ -30,6 +30,13 @@ public sealed record IniParseOptions
 
     public IniVariableResolution Variables { get; init; } = IniVariableResolution.Environment;
 
+    /// <summary>
+    /// PHP's configuration hash as it stood before this file (zend_get_configuration_directive):
+    /// for php.ini files read after the main one (conf.d), or for an FPM config read after php.ini.
+    /// Consulted before the environment, after this file's own earlier entries.
+    /// </summary>
+    public Func<string, string?>? ConfigurationHash { get; init; }
+
     /// <summary>The environment `${name}` reads; defaults to this process's environment.</summary>
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
 

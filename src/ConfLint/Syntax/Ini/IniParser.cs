@@ -56,11 +56,20 @@ internal sealed class IniParser
 
     private void Advance() => _tok = _scanner.Next();
 
-    private SyntaxErrorException Fail()
+    // Bison's verbose message names the expected tokens when the state has at most four; these
+    // are the states where PHP 8.2 prints them (the others expect too many tokens).
+    private const string ExpectBracket = "']'";
+    private const string ExpectEquals = "'='";
+    private const string ExpectVarname = "TC_VARNAME";
+    private const string ExpectCloseCurly = "'}'";
+    private const string ExpectCloseParen = "'^' or '|' or '&' or ')'";
+    private const string ExpectEncapsed = "TC_DOLLAR_CURLY or TC_QUOTED_STRING or '\"'";
+
+    private SyntaxErrorException Fail(string? expecting = null)
     {
         var t = _tok;
         _error = new IniSyntaxError(
-            $"syntax error, unexpected {t.DisplayName}",
+            $"syntax error, unexpected {t.DisplayName}" + (expecting is null ? "" : ", expecting " + expecting),
             t.DisplayName,
             t.LineAfter,
             t.Span,
@@ -68,9 +77,9 @@ internal sealed class IniParser
         return new SyntaxErrorException();
     }
 
-    private void Expect(char c)
+    private void Expect(char c, string expecting)
     {
-        if (!_tok.Is(c)) throw Fail();
+        if (!_tok.Is(c)) throw Fail(expecting);
         Advance();
     }
 
@@ -110,7 +119,7 @@ internal sealed class IniParser
         Advance();
         int nameStart = _tok.Span.Start;
         var (name, nameEnd) = ParseSectionString();
-        if (!_tok.Is(']')) throw Fail();
+        if (!_tok.Is(']')) throw Fail(ExpectBracket);
         int end = _tok.Span.Start + 1;
         Advance();
         var (kind, key) = PerDirectory(name);
@@ -167,10 +176,10 @@ internal sealed class IniParser
         Advance();
         int offsetStart = _tok.Span.Start;
         var (offset, offsetEnd) = ParseSectionString();
-        if (!_tok.Is(']')) throw Fail();
+        if (!_tok.Is(']')) throw Fail(ExpectBracket);
         var offsetSpan = TextSpan.FromBounds(offsetStart, Math.Max(offsetStart, offsetEnd));
         Advance();
-        Expect('=');
+        Expect('=', ExpectEquals);
         var value = ParseStringOrValue();
         AddEntry(label, offset, offsetSpan, value, TextSpan.FromBounds(label.Span.Start, Math.Max(offsetSpan.End, value.Span.End)));
     }
@@ -222,10 +231,10 @@ internal sealed class IniParser
     {
         int start = _tok.Span.Start;
         Advance();
-        if (_tok.Kind != IniTokenKind.TcVarname) throw Fail();
+        if (_tok.Kind != IniTokenKind.TcVarname) throw Fail(ExpectVarname);
         var name = _tok.Value;
         Advance();
-        if (!_tok.Is('}')) throw Fail();
+        if (!_tok.Is('}')) throw Fail(ExpectCloseCurly);
         _lastEnd = _tok.Span.End;
         Advance();
         var (value, source) = ResolveVariable(name);
@@ -237,6 +246,9 @@ internal sealed class IniParser
     {
         if (_options.Variables == IniVariableResolution.LoadedEntriesThenEnvironment && _loaded.TryGetValue(name, out var loaded))
             return (loaded, IniVariableSource.Entry);
+        string? configured = null;
+        try { configured = _options.ConfigurationHash?.Invoke(name); } catch (Exception) { configured = null; }
+        if (configured is not null) return (configured, IniVariableSource.Entry);
         string? env = null;
         try { env = _options.Environment(name); } catch (Exception) { env = null; }
         return env is null ? ("", IniVariableSource.Undefined) : (env, IniVariableSource.Environment);
@@ -252,7 +264,7 @@ internal sealed class IniParser
             if (_tok.Kind == IniTokenKind.TcDollarCurly) { sb.Append(ParseVariable()); continue; }
             if (_tok.Kind == IniTokenKind.TcQuotedString) { sb.Append(_tok.Value); Advance(); continue; }
             if (_tok.Is('"')) { _lastEnd = _tok.Span.End; Advance(); return sb.ToString(); }
-            throw Fail();
+            throw Fail(ExpectEncapsed);
         }
     }
 
@@ -343,7 +355,7 @@ internal sealed class IniParser
             _isExpression = true;
             Advance();
             var inner = ParseExpr();
-            if (!_tok.Is(')')) throw Fail();
+            if (!_tok.Is(')')) throw Fail(ExpectCloseParen);
             _valueEnd = _tok.Span.End;
             Advance();
             return inner;

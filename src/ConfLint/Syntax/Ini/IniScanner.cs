@@ -152,66 +152,46 @@ internal sealed class IniScanner
         return best;
     }
 
-    // {VALUE_CHARS}+ with LITERAL_DOLLAR ("$"([^{\000]|("\\"{ANY_CHAR}))). Sets pastEnd when the
-    // DFA would consume the NUL terminator (then PHP's YYFILL returns 0).
-    private int ValueChars(int i, ref bool pastEnd)
+    // {VALUE_CHARS}+ with LITERAL_DOLLAR ("$"([^{\000]|("\\"{ANY_CHAR}))), and {SECTION_VALUE_CHARS}+
+    // which also allows "\\"{ANY_CHAR}. The alternatives overlap (`$\$` is one LITERAL_DOLLAR, or
+    // `$\` followed by a `$` that starts the next one), so the longest match is found over every
+    // path, as re2c's DFA does. Sets pastEnd when a path would consume the NUL terminator (then
+    // PHP's YYFILL returns 0).
+    private int CharRun(int i, bool section, ref bool pastEnd)
     {
+        // reach holds, as bits, which of positions j, j+1, j+2, j+3 a path can reach.
+        int reach = 1;
+        int longest = 0;
         int j = i;
-        while (true)
+        for (; j < _n && reach != 0; j++, reach >>= 1)
         {
-            char c = At(j);
-            if (j < _n && IsPlainValueChar(c)) { j++; continue; }
-            if (j < _n && c == '$')
+            if ((reach & 1) == 0) continue;
+            if (j > i) longest = j - i;
+            char c = _s[j];
+            if (section ? IsPlainSectionValueChar(c) : IsPlainValueChar(c)) reach |= 2;
+            if (section && c == '\\')
             {
-                char next = At(j + 1);
-                if (j + 1 >= _n) break; // "$" then NUL: [^{\000] refuses
-                if (next == '{') break;
+                if (j + 1 >= _n) pastEnd = true;
+                else reach |= 4;
+            }
+            if (c == '$' && j + 1 < _n)
+            {
+                char next = _s[j + 1];
+                if (next != '{') reach |= 4;
                 if (next == '\\')
                 {
-                    if (j + 2 >= _n) { pastEnd = true; j += 2; break; }
-                    j += 3;
-                    continue;
+                    if (j + 2 >= _n) pastEnd = true;
+                    else reach |= 8;
                 }
-                j += 2;
-                continue;
             }
-            break;
         }
-        return j > i ? j - i : -1;
+        if (j == _n && (reach & 1) != 0) longest = _n - i;
+        return longest > 0 ? longest : -1;
     }
 
-    // {SECTION_VALUE_CHARS}+ ([^$\n\r;"'\]\\]|("\\"{ANY_CHAR})|{LITERAL_DOLLAR})
-    private int SectionValueChars(int i, ref bool pastEnd)
-    {
-        int j = i;
-        while (j < _n)
-        {
-            char c = _s[j];
-            if (IsPlainSectionValueChar(c)) { j++; continue; }
-            if (c == '\\')
-            {
-                if (j + 1 >= _n) { pastEnd = true; j++; break; }
-                j += 2;
-                continue;
-            }
-            if (c == '$')
-            {
-                if (j + 1 >= _n) break;
-                char next = _s[j + 1];
-                if (next == '{') break;
-                if (next == '\\')
-                {
-                    if (j + 2 >= _n) { pastEnd = true; j += 2; break; }
-                    j += 3;
-                    continue;
-                }
-                j += 2;
-                continue;
-            }
-            break;
-        }
-        return j > i ? j - i : -1;
-    }
+    private int ValueChars(int i, ref bool pastEnd) => CharRun(i, section: false, ref pastEnd);
+
+    private int SectionValueChars(int i, ref bool pastEnd) => CharRun(i, section: true, ref pastEnd);
 
     // "'"{SINGLE_QUOTED_CHARS}+"'": at least one character, so `''` is not a string (see the
     // ST_VALUE fallback); an unclosed quote runs into the end of the input.

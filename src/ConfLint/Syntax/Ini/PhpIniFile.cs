@@ -32,13 +32,20 @@ public sealed class PhpIniFile
 
     public string HostPath => Document.Text.HostPath;
 
-    /// <summary>The role a file plays, from its name: .user.ini, conf.d/*.ini, else the main php.ini.</summary>
+    /// <summary>
+    /// The role a file plays, from its name: .user.ini; php.ini, php.ini-*, php-SAPI.ini (the names
+    /// PHP searches for) are main files; any other *.ini is a scan-directory snippet (conf.d/,
+    /// Debian's mods-available/).
+    /// </summary>
     public static PhpIniRole RoleOf(string hostPath)
     {
         var name = Path.GetFileName(hostPath);
         if (name == ".user.ini") return PhpIniRole.UserIni;
-        if (name.StartsWith("php.ini", StringComparison.Ordinal) || name.StartsWith("php-", StringComparison.Ordinal)) return PhpIniRole.Main;
-        return hostPath.Contains("/conf.d/", StringComparison.Ordinal) ? PhpIniRole.ScanDirectory : PhpIniRole.Main;
+        if (name.StartsWith("php.ini", StringComparison.Ordinal) || name.StartsWith("php-", StringComparison.Ordinal)
+            || name.StartsWith("php5", StringComparison.Ordinal) || name == "php.ini") return PhpIniRole.Main;
+        return hostPath.Contains("/conf.d/", StringComparison.Ordinal) || name.EndsWith(".ini", StringComparison.Ordinal)
+            ? PhpIniRole.ScanDirectory
+            : PhpIniRole.Main;
     }
 
     /// <summary>Entries that set a setting at startup (not extension loads; in PATH/HOST scope or not).</summary>

@@ -49,7 +49,8 @@ public static class PhpValueValidator
         foreach (var allowed in directive.EnumValues)
             if (allowed != "bool+" && string.Equals(allowed, value.Trim(), StringComparison.OrdinalIgnoreCase)) return null;
         var listed = directive.EnumValues.Where(v => v != "bool+").Select(v => v.Length == 0 ? "\"\"" : v);
-        return $"'{value}' is not one of {string.Join(", ", listed)}{(directive.EnumAcceptsBooleans ? " or a boolean" : "")}";
+        var reading = directive.EnumAcceptsBooleans ? $" (PHP reads it as {(IniParser.Atoi(value) != 0 ? "On" : "Off")})" : "";
+        return $"'{value}' is not one of {string.Join(", ", listed)}{(directive.EnumAcceptsBooleans ? " or a boolean" : "")}{reading}";
     }
 
     private static bool IsWhitespace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\v' or '\f';
@@ -86,10 +87,14 @@ public static class PhpValueValidator
             if (numberBase != 10 && (p >= end || IsWhitespace(value[p])))
                 return $"Invalid quantity \"{value}\": no digits after base prefix, interpreting as \"0\" for backwards compatibility";
         }
+        // ZEND_STRTOL with base 0 for plain numbers: a leading 0 followed by digits is octal ("010" is 8, "08" stops at 8).
+        if (numberBase == 10 && value[p] == '0' && p + 1 < end && char.IsAsciiDigit(value[p + 1])) numberBase = 8;
         int digitsStart = p;
         while (p < end && IsDigitIn(value[p], numberBase)) p++;
         if (p == digitsStart)
             return $"Invalid quantity \"{value}\": no valid leading digits, interpreting as \"0\" for backwards compatibility";
+        if (!FitsInSignedLong(value.AsSpan(digitsStart, p - digitsStart), numberBase, value[start] == '-'))
+            return $"Invalid quantity \"{value}\": value is out of range, using overflow result for backwards compatibility";
         while (p < end && IsWhitespace(value[p])) p++;
         if (p == end) return null;
         char suffix = value[end - 1];
@@ -98,6 +103,18 @@ public static class PhpValueValidator
         if (p != end - 1)
             return $"Invalid quantity \"{value}\": more than one character after the number";
         return null;
+    }
+
+    private static bool FitsInSignedLong(ReadOnlySpan<char> digits, int numberBase, bool negative)
+    {
+        var limit = negative ? (System.Numerics.BigInteger)long.MaxValue + 1 : long.MaxValue;
+        System.Numerics.BigInteger n = 0;
+        foreach (var c in digits)
+        {
+            n = n * numberBase + Convert.ToInt32(c.ToString(), 16);
+            if (n > limit) return false;
+        }
+        return true;
     }
 
     private static bool IsDigitIn(char c, int numberBase) => numberBase switch

@@ -18,12 +18,14 @@ public sealed record GroupEntry(
     long? Gid,
     ImmutableArray<PasswdField> Members)
 {
-    public bool IsUsable => Name.Text.Length > 0 && Gid is not null;
+    public bool IsUsable => Gid is not null;
 }
 
 /// <summary>/etc/group as the system reads it, with every field's span. Problems are model facts (see <see cref="PasswdProblem"/>).</summary>
-public sealed record GroupFile(SourceText Source, ImmutableArray<GroupEntry> Entries, ImmutableArray<PasswdProblem> Problems)
+public sealed record GroupFile(SourceText Source, ImmutableArray<GroupEntry> Entries, ImmutableArray<PasswdProblem> Problems) : ConfLint.Reporting.Dumps.IDumpable
 {
+    public void WriteDump(TextWriter writer, ConfLint.Reporting.DumpOptions options) => ConfLint.Reporting.ModelDumps.Write(this, writer, options);
+
     public GroupEntry? FindGroup(string name) => Entries.FirstOrDefault(e => e.IsUsable && e.Name.Text == name);
 
     public GroupEntry? FindGid(long gid) => Entries.FirstOrDefault(e => e.IsUsable && e.Gid == gid);
@@ -52,8 +54,10 @@ public sealed record GroupFile(SourceText Source, ImmutableArray<GroupEntry> Ent
             for (int k = 0; k <= m.Text.Length; k++)
             {
                 if (k < m.Text.Length && m.Text[k] != ',') continue;
-                var name = m.Text[start..k].Trim();
-                if (name.Length > 0) members.Add(new PasswdField(name, new TextSpan(m.Span.Start + start, k - start)));
+                // files-grp.c: blanks after a comma are skipped, trailing ones are kept, empty members dropped.
+                int first = start;
+                while (first < k && m.Text[first] is ' ' or '\t') first++;
+                if (first < k) members.Add(new PasswdField(m.Text[first..k], new TextSpan(m.Span.Start + first, k - first)));
                 start = k + 1;
             }
             entries.Add(new GroupEntry(line, lineSpan, fields[0], fields[1], fields[2], fields[3], gid, members.ToImmutable()));

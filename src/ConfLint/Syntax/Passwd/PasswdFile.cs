@@ -34,8 +34,8 @@ public sealed record PasswdEntry(
     long? Uid,
     long? Gid)
 {
-    /// <summary>True when nss_files would return this entry (a name, numeric UID and GID).</summary>
-    public bool IsUsable => Name.Text.Length > 0 && Uid is not null && Gid is not null;
+    /// <summary>True when nss_files returns this entry (its UID and GID parse; an empty name is returned too, but no name lookup finds it).</summary>
+    public bool IsUsable => Uid is not null && Gid is not null;
 
     /// <summary>
     /// The jail a chrooting wrapper (or a chroot-patched suexec) derives from the home:
@@ -72,8 +72,10 @@ public sealed record PasswdEntry(
 }
 
 /// <summary>/etc/passwd as the system reads it, with every field's span.</summary>
-public sealed record PasswdFile(SourceText Source, ImmutableArray<PasswdEntry> Entries, ImmutableArray<PasswdProblem> Problems)
+public sealed record PasswdFile(SourceText Source, ImmutableArray<PasswdEntry> Entries, ImmutableArray<PasswdProblem> Problems) : ConfLint.Reporting.Dumps.IDumpable
 {
+    public void WriteDump(TextWriter writer, ConfLint.Reporting.DumpOptions options) => ConfLint.Reporting.ModelDumps.Write(this, writer, options);
+
     /// <summary>The user nss_files returns for a name: the first usable line with that name.</summary>
     public PasswdEntry? FindUser(string name) => Entries.FirstOrDefault(e => e.IsUsable && e.Name.Text == name);
 
@@ -146,11 +148,21 @@ internal static class PasswdFields
         return fields;
     }
 
-    /// <summary>An ID as nss_files accepts it: a non-empty run of decimal digits (strtoul, whole field).</summary>
+    /// <summary>
+    /// An ID as nss_files accepts it (files-parse.c INT_FIELD with strtou32): leading white space
+    /// and a `+` are allowed, then decimal digits up to the end of the field; no sign `-`, no
+    /// value above 4294967295.
+    /// </summary>
     public static long? ParseId(string text)
     {
-        if (text.Length == 0 || text.Length > 10 || !text.All(char.IsAsciiDigit)) return null;
-        var v = long.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+        int i = 0;
+        while (i < text.Length && text[i] is ' ' or '\t' or '\n' or '\v' or '\f' or '\r') i++;
+        if (i < text.Length && text[i] == '+') i++;
+        var digits = text[i..];
+        if (digits.Length == 0 || !digits.All(char.IsAsciiDigit)) return null;
+        digits = digits.TrimStart('0');
+        if (digits.Length > 10) return null;
+        var v = digits.Length == 0 ? 0 : long.Parse(digits, System.Globalization.CultureInfo.InvariantCulture);
         return v > uint.MaxValue ? null : v;
     }
 }

@@ -73,8 +73,10 @@ public sealed record PhpInvocation(
 /// Commands are followed in order as sh runs them; opaque commands (if/case/pipes…) are not
 /// assumed to change anything, and nothing after an `exec` runs.
 /// </summary>
-public sealed class WrapperModel
+public sealed class WrapperModel : ConfLint.Reporting.Dumps.IDumpable
 {
+    public void WriteDump(TextWriter writer, ConfLint.Reporting.DumpOptions options) => ConfLint.Reporting.ModelDumps.Write(this, writer, options);
+
     private static readonly HashSet<string> PhpOptionsWithArgument = new(StringComparer.Ordinal) { "c", "d", "b", "f", "z", "T", "e" };
 
     private WrapperModel(ShellScript script, ImmutableArray<WrapperVariable> variables, PhpInvocation? php, ImmutableArray<ShellSimpleCommand> phpRunsWithoutExec, int? unixMode, ShellSyntaxError? abort)

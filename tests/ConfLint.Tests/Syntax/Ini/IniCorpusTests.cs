@@ -23,14 +23,8 @@ public sealed class IniCorpusTests
     {
         get
         {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null)
-            {
-                var candidate = Path.Combine(dir.FullName, "..", "shared", "corpus");
-                if (Directory.Exists(candidate) && File.Exists(Path.Combine(dir.FullName, "ConfLint.sln"))) return Path.GetFullPath(candidate);
-                dir = dir.Parent;
-            }
-            return Path.GetFullPath("../shared/corpus");
+            RepoPaths.RequireCorpus("php-src");
+            return RepoPaths.SharedCorpus;
         }
     }
 

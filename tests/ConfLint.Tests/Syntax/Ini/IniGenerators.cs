@@ -76,6 +76,14 @@ public static class IniGenerators
                 return sb.ToString();
             });
 
+    /// <summary>Character soup over the INI alphabet with a few words: finds the scanner's corner cases.</summary>
+    public static readonly Gen<string> Soup =
+        Gen.Frequency(
+            (6, Gen.Char[" \t\r\n\n=;[]\"'$\\{}()|&^~!#aE_01.:-"].Select(c => c.ToString())),
+            (2, Word),
+            (1, Gen.OneOfConst("true", "on", "NULL", "none", "${", "PATH=", "\uFEFF")))
+        .Array[0, 40].Select(parts => string.Concat(parts));
+
     /// <summary>Arbitrary characters, for the no-throw property.</summary>
     public static readonly Gen<string> AnyText =
         Gen.Frequency((3, Gen.Char[" \t\r\n=;[]\"'$\\{}()|&^~!#abcE_0-9.:\uFEFF\0é"]), (1, Gen.Char)).Array[0, 200].Select(cs => new string(cs));

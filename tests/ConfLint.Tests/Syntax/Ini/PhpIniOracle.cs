@@ -46,6 +46,10 @@ public static partial class PhpIniOracle
         }
     }
 
+    private static readonly JsonSerializerOptions Canonical = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static string Normalize(string json) => JsonNode.Parse(json)?.ToJsonString(Canonical) ?? "null";
+
     /// <summary>The environment the oracle's php process sees, for ConfLint's ${var} resolution.</summary>
     public static string? Environment(string name) =>
         name == "CONFLINT_INI_VAR" ? "from-env" : System.Environment.GetEnvironmentVariable(name);
@@ -65,9 +69,10 @@ public static partial class PhpIniOracle
         var ours = IniDump.ToJson(document);
         int? ourLine = document.Error?.PhpLine;
         int? phpLine = ErrorLine(phpError);
-        bool jsonSame = JsonNode.DeepEquals(JsonNode.Parse(ours), JsonNode.Parse(phpJson));
+        // Same JSON value and the same key order: both sides re-serialised with one encoder.
+        bool jsonSame = Normalize(ours) == Normalize(phpJson);
         bool errorSame = ourLine == phpLine
-            && (phpError is null || phpError.StartsWith(document.Error!.Message, StringComparison.Ordinal));
+            && (phpError is null || phpError.StartsWith(document.Error!.Message + " in ", StringComparison.Ordinal));
         if (jsonSame && errorSame) return null;
         return $"{mode} {JsonSerializer.Serialize(text)}\n  php:      {phpJson} {phpError}\n  conflint: {ours} {document.Error?.Message} line {ourLine}";
     }

@@ -127,8 +127,14 @@ public class WrapperShDifferentialTests
         {
             var name = Names[r.Next(Names.Length)];
             var other = Names[r.Next(Names.Length)];
-            switch (r.Next(9))
+            switch (r.Next(12))
             {
+                case 9:
+                    sb.Append(r.Next(2) == 0 ? "set -a\n" : "set +a\n"); break;
+                case 10:
+                    sb.Append($"{name}={Value(r, defined)} export {other}\n"); defined.Add(name); break;
+                case 11:
+                    sb.Append($"{name}={Value(r, defined)}; {other}=\"${name}x\"\n"); defined.Add(name); defined.Add(other); break;
                 case 0: case 1:
                     sb.Append($"{name}={Value(r, defined)}\n"); defined.Add(name); break;
                 case 2:

@@ -1,0 +1,70 @@
+using ConfLint.Hosting.Model;
+using Xunit;
+
+namespace ConfLint.Tests.Hosting;
+
+public class HostModelBuilderTests
+{
+    [Fact]
+    public void The_seed_host_binds_vhost_user_jail_wrapper_php_and_php_ini()
+    {
+        using var tree = new SeedHostTree();
+        var model = tree.Model();
+        Assert.True(model.UsesJails);
+        var vhost = Assert.Single(model.VirtualHosts);
+        Assert.Equal("host.example.com", vhost.DisplayName);
+        Assert.Equal(SeedHostTree.Jail, vhost.Jail?.Root);
+        Assert.Equal("/home/domain_admin", vhost.Jail?.HomeInJail);
+        var backend = Assert.Single(vhost.Backends);
+        Assert.Equal(PhpBackendKind.ModFastcgi, backend.Kind);
+        Assert.Equal(SeedHostTree.Jail + "/cgi/php-wrapper", backend.WrapperHostPath?.Value);
+        Assert.Equal("/usr/bin/php-fcgi", backend.PhpBinary?.Value);
+        Assert.Equal(SeedHostTree.Jail + "/usr/bin/php-fcgi", backend.PhpBinaryHostPath);
+        Assert.Equal("3", backend.Environment["PHP_FCGI_CHILDREN"].Value);
+        Assert.Equal("/etc/php.ini", backend.IniResolution?.LoadedFile);
+        Assert.Equal("/html", backend.Setting("doc_root")?.Value);
+        Assert.Equal("0", backend.Setting("cgi.fix_pathinfo")?.Value);
+        Assert.Equal(
+            "[client] -> [Apache *:80 host.example.com] -> [mod_fastcgi] -> [fcgi-pm] -> [FastCgiWrapper /usr/local/apache2/bin/suexec-fcgi] -> [php-wrapper PHP_FCGI_CHILDREN=3] -> [php-fcgi ×3]",
+            string.Join(" -> ", backend.Chain.Select(s => s.Label)));
+    }
+
+    [Fact]
+    public void Wrapper_d_options_override_php_ini()
+    {
+        using var tree = new SeedHostTree();
+        tree.Write(SeedHostTree.Jail + "/cgi/php-wrapper", "#!/bin/sh\nPHPRC=/etc\nexport PHPRC\nexec /usr/bin/php-fcgi -d doc_root=/srv -d cgi.fix_pathinfo=1\n", "755");
+        var backend = tree.Model().VirtualHosts.Single().Backends.Single();
+        Assert.Equal("/srv", backend.Setting("doc_root")?.Value);
+        Assert.Equal("-d", backend.Setting("doc_root")?.Origin);
+        Assert.Equal("1", backend.Setting("cgi.fix_pathinfo")?.Value);
+    }
+
+    [Fact]
+    public void Without_PHPRC_the_jailed_php_searches_its_own_paths_inside_the_jail()
+    {
+        using var tree = new SeedHostTree();
+        tree.Write(SeedHostTree.Jail + "/cgi/php-wrapper", "#!/bin/sh\nexec /usr/bin/php-fcgi\n", "755");
+        tree.Write(SeedHostTree.Jail + "/usr/bin/php.ini", "doc_root = /bin-dir\n");
+        var backend = tree.Model().VirtualHosts.Single().Backends.Single();
+        Assert.Equal("/usr/bin/php.ini", backend.IniResolution?.LoadedFile);
+        Assert.Equal("/bin-dir", backend.Setting("doc_root")?.Value);
+    }
+
+    [Fact]
+    public void Stock_suexec_means_no_jails()
+    {
+        using var tree = new SeedHostTree();
+        var model = tree.Lint(new HostingOptions { SuexecChroot = SuexecChrootMode.No }).Compilation.InputsOf<HostModel>().Single();
+        Assert.False(model.UsesJails);
+        Assert.Null(model.VirtualHosts.Single().Jail);
+    }
+
+    [Fact]
+    public void The_seed_host_lints_clean_of_cross_file_errors()
+    {
+        using var tree = new SeedHostTree();
+        var errors = tree.Lint().Diagnostics.Where(d => d.Id[2] is '2' or '3' || d.Id is "CL4001").ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+    }
+}

@@ -1,0 +1,78 @@
+using ConfLint.Diagnostics;
+using ConfLint.Hosting;
+using ConfLint.Hosting.Model;
+
+namespace ConfLint.Tests.Hosting;
+
+/// <summary>
+/// A host tree in a temp folder, laid out as the seed's setup (FAQ II–III): one mod_fastcgi vhost
+/// with SuexecUserGroup, a /./ jail, a php-wrapper and a php.ini with doc_root and
+/// cgi.fix_pathinfo = 0. Tests change one file to plant one defect and lint the tree as a host.
+/// </summary>
+public sealed class SeedHostTree : IDisposable
+{
+    public const string Jail = "/www/h/o/host.example.com";
+
+    public static readonly string[] Modules = { "fastcgi_module", "actions_module", "alias_module", "mime_module", "suexec_module" };
+
+    public string Root { get; } = Directory.CreateTempSubdirectory("conflint-host-").FullName;
+
+    public SeedHostTree(bool fastCgiWrapper = true)
+    {
+        Write("/etc/apache2/apache2.conf", $$"""
+            ServerRoot /etc/apache2
+            Listen 80
+            {{(fastCgiWrapper ? "FastCgiWrapper /usr/local/apache2/bin/suexec-fcgi" : "")}}
+            IncludeOptional sites-enabled/*.conf
+            """);
+        Write("/etc/apache2/sites-enabled/host.conf", Vhost("host.example.com", "domain_admin", Jail + "/html"));
+        Write("/etc/passwd", $"root:x:0:0:root:/root:/bin/bash\ndomain_admin:x:1007:1007:Domain Admin:{Jail}/./home/domain_admin:/bin/bash\n");
+        Write("/etc/group", "root:x:0:\ndomain_admin:x:1007:\n");
+        Write(Jail + "/cgi/php-wrapper", "#!/bin/sh\nPHPRC=/etc\nexport PHPRC\nPHP_FCGI_CHILDREN=3\nexport PHP_FCGI_CHILDREN\nexec /usr/bin/php-fcgi\n", "755");
+        Write(Jail + "/usr/bin/php-fcgi", "(the php-cgi binary)\n", "755");
+        Write(Jail + "/etc/php.ini", "doc_root = \"/html\"\ncgi.fix_pathinfo = 0\n");
+        Directory.CreateDirectory(Real(Jail + "/html"));
+    }
+
+    public static string Vhost(string name, string user, string documentRoot, string jail = Jail) => $"""
+        <VirtualHost *:80>
+            ServerName {name}
+            DocumentRoot {documentRoot}
+            SuexecUserGroup {user} {user}
+            ScriptAlias /cgi/ {jail}/cgi/
+            AddHandler php-fastcgi .php
+            Action php-fastcgi /cgi/php-wrapper
+            <Location /cgi/php-wrapper>
+                SetHandler fastcgi-script
+            </Location>
+        </VirtualHost>
+        """;
+
+    public string Real(string hostPath) => Root + hostPath;
+
+    public void Write(string hostPath, string text, string? octalMode = null)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Real(hostPath))!);
+        File.WriteAllText(Real(hostPath), text.EndsWith('\n') ? text : text + "\n");
+        if (octalMode is not null) File.SetUnixFileMode(Real(hostPath), (UnixFileMode)Convert.ToInt32(octalMode, 8));
+    }
+
+    public void Delete(string hostPath) => File.Delete(Real(hostPath));
+
+    public LintResult Lint(HostingOptions? hosting = null, bool noDisk = false) => LintRunner.Run(new LintRequest
+    {
+        Paths = new[] { Root },
+        Root = Root,
+        Modules = Modules,
+        NoDisk = noDisk,
+        Hosting = hosting ?? HostingOptions.Default,
+    });
+
+    public IReadOnlyList<Diagnostic> Findings(string ruleId, HostingOptions? hosting = null, bool noDisk = false) =>
+        Lint(hosting, noDisk).Diagnostics.Where(d => d.Id == ruleId).ToList();
+
+    public HostModel Model() => LintRunner.Load(new LintRequest { Paths = new[] { Root }, Root = Root, Modules = Modules }, out _)
+        .InputsOf<HostModel>().Single();
+
+    public void Dispose() => Directory.Delete(Root, recursive: true);
+}
