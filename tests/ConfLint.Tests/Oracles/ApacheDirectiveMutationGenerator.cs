@@ -38,7 +38,6 @@ public sealed class ApacheDirectiveMutationGenerator
     {
         var config = Load(setup);
         var tree = setup.Tree;
-        var random = new Random(_seed ^ ApacheMutationGenerator.StableHash(setup.Name));
         var fileLines = new Dictionary<string, string[]>(StringComparer.Ordinal);
         string[] LinesOf(string file)
         {
@@ -60,38 +59,64 @@ public sealed class ApacheDirectiveMutationGenerator
         }
 
         var result = new List<ApacheMutation>();
-        var counters = new Dictionary<string, int>();
+        var ids = new Dictionary<string, int>();
+        // Ids name the mutated directive (or module), so that documented differences survive
+        // unrelated changes of the tree: `tree/kind/Subject`, `/2`… when a subject repeats.
+        string? subject = null;
         void Add(string kind, string description, params LineEdit[] edits)
         {
-            counters[kind] = counters.GetValueOrDefault(kind) + 1;
-            result.Add(new ApacheMutation($"{setup.Name}/{kind}/{counters[kind]}", setup.Name, kind, description, edits));
+            var id = $"{setup.Name}/{kind}/{subject}";
+            ids[id] = ids.GetValueOrDefault(id) + 1;
+            if (ids[id] > 1) id += "/" + ids[id];
+            result.Add(new ApacheMutation(id, setup.Name, kind, description, edits));
         }
-        List<T> PickSome<T>(IEnumerable<T> items, int count) =>
-            items.Select(i => (Key: random.Next(), Item: i)).OrderBy(p => p.Key).Take(count).Select(p => p.Item).ToList();
+        // Sites are sampled by a stable hash of their file and text (not by position in a list), so
+        // adding or removing other lines does not change which sites a kind picks.
+        string currentKind = "";
+        List<Site> PickSome(IEnumerable<Site> items, int count) =>
+            items.OrderBy(i => ApacheMutationGenerator.StableHash($"{_seed}:{currentKind}:{i.File}:{i.Text.Trim()}"))
+                .ThenBy(i => i.File, StringComparer.Ordinal).ThenBy(i => i.Line)
+                .Take(count).ToList();
+        List<Site> Pick(string kind, IEnumerable<Site> items)
+        {
+            currentKind = kind;
+            return PickSome(items, Plan.First(p => p.Kind == kind).Count);
+        }
         string Where(Site s) => $"{s.File}:{s.Line}";
-        int Count(string kind) => Plan.First(p => p.Kind == kind).Count;
 
         var ordinary = sites.Where(s => !s.Directive.IsExecutedOnRead).ToList();
 
-        foreach (var s in PickSome(ordinary, Count("directive-misspelled")))
+        foreach (var s in Pick("directive-misspelled", ordinary))
         {
+            subject = s.Directive.Name;
             var name = s.Directive.Name;
-            var typo = Misspell(name, random);
+            var typo = Misspell(name, new Random(ApacheMutationGenerator.StableHash($"{_seed}:{s.File}:{s.Text.Trim()}")));
             Add("directive-misspelled", $"{Where(s)} {name} → {typo}", new ReplaceLine(s.File, s.Line, ReplaceName(s.Text, name, typo)));
         }
-        foreach (var s in PickSome(ordinary, Count("argument-added")))
-            Add("argument-added", $"{Where(s)} {s.Directive.Name} + one word", new ReplaceLine(s.File, s.Line, s.Text.TrimEnd('\r').TrimEnd() + " conflint-extra"));
-        foreach (var s in PickSome(ordinary.Where(s => s.Directive.Arguments.Length > 0), Count("argument-removed")))
+        foreach (var s in Pick("argument-added", ordinary))
         {
+            subject = s.Directive.Name;
+            Add("argument-added", $"{Where(s)} {s.Directive.Name} + one word", new ReplaceLine(s.File, s.Line, s.Text.TrimEnd('\r').TrimEnd() + " conflint-extra"));
+        }
+        foreach (var s in Pick("argument-removed", ordinary.Where(s => s.Directive.Arguments.Length > 0)))
+        {
+            subject = s.Directive.Name;
             var last = s.Directive.Arguments[^1];
             var column = s.Directive.Source.GetLinePosition(last.Span.Start).Column - 1;
             Add("argument-removed", $"{Where(s)} {s.Directive.Name} − last word '{last.Raw}'", new ReplaceLine(s.File, s.Line, s.Text[..column].TrimEnd()));
         }
-        foreach (var s in PickSome(ordinary, Count("trailing-comment")))
-            Add("trailing-comment", $"{Where(s)} {s.Directive.Name} + '# comment'", new ReplaceLine(s.File, s.Line, s.Text.TrimEnd('\r').TrimEnd() + " # conflint comment"));
-        foreach (var s in PickSome(ordinary.Where(s => s.Directive.Arguments.Length > 0), Count("quote-broken")))
+        foreach (var s in Pick("trailing-comment", ordinary))
         {
-            var quoted = s.Directive.Arguments.FirstOrDefault(a => a.IsQuoted && !a.IsUnclosedQuote);
+            subject = s.Directive.Name;
+            Add("trailing-comment", $"{Where(s)} {s.Directive.Name} + '# comment'", new ReplaceLine(s.File, s.Line, s.Text.TrimEnd('\r').TrimEnd() + " # conflint comment"));
+        }
+        // A quote left open only matters when words follow it (an unclosed quote runs to the end of
+        // the line): sites have at least two words, and the quote opened is never the last word's.
+        foreach (var s in Pick("quote-broken", ordinary.Where(s => s.Directive.Arguments.Length > 1)))
+        {
+            subject = s.Directive.Name;
+            var args = s.Directive.Arguments;
+            var quoted = args.Take(args.Length - 1).FirstOrDefault(a => a.IsQuoted && !a.IsUnclosedQuote);
             string text;
             if (quoted.Raw is not null)
             {
@@ -100,7 +125,7 @@ public sealed class ApacheDirectiveMutationGenerator
             }
             else
             {
-                var start = s.Directive.Source.GetLinePosition(s.Directive.Arguments[0].Span.Start).Column - 1;
+                var start = s.Directive.Source.GetLinePosition(args[0].Span.Start).Column - 1;
                 text = s.Text[..start] + "\"" + s.Text[start..];
             }
             Add("quote-broken", $"{Where(s)} {s.Directive.Name}: a quote left open", new ReplaceLine(s.File, s.Line, text));
@@ -108,20 +133,27 @@ public sealed class ApacheDirectiveMutationGenerator
         var movable = ordinary.Where(s => !s.Directive.IsExecutedOnRead && !s.Directive.Is("Use")).ToList();
         if (sections.Count > 0)
         {
-            foreach (var s in PickSome(movable, Count("moved-into-section")))
+            foreach (var s in Pick("moved-into-section", movable))
             {
-                var target = sections[random.Next(sections.Count)];
+                var target = sections[(int)((uint)ApacheMutationGenerator.StableHash($"{_seed}:{s.File}:{s.Text.Trim()}") % (uint)sections.Count)];
+                subject = $"{s.Directive.Name}-in-{target.Section.Name}";
                 Add("moved-into-section", $"{Where(s)} {s.Directive.Name} copied into <{target.Section.Name}> at {target.File}:{target.OpenLine}",
                     new InsertLines(target.File, target.OpenLine + 1, new[] { s.Text.TrimEnd('\r').Trim() }));
             }
         }
         var main = tree.DisplayPath(setup.MainConfig);
         var mainLength = LinesOf(main).Length;
-        foreach (var s in PickSome(movable.Where(s => s.Directive.EnclosingSections.Any(x => ApacheDirectiveContext.Of(x.Kind) != DirectiveContexts.None)), Count("moved-to-top-level")))
+        foreach (var s in Pick("moved-to-top-level", movable.Where(s => s.Directive.EnclosingSections.Any(x => ApacheDirectiveContext.Of(x.Kind) != DirectiveContexts.None))))
+        {
+            subject = s.Directive.Name;
             Add("moved-to-top-level", $"{Where(s)} {s.Directive.Name} copied to the end of {main}",
                 new InsertLines(main, mainLength + 1, new[] { s.Text.TrimEnd('\r').Trim() }));
-        foreach (var s in PickSome(sites.Where(s => s.Directive.Is("LoadModule")), Count("loadmodule-removed")))
+        }
+        foreach (var s in Pick("loadmodule-removed", sites.Where(s => s.Directive.Is("LoadModule"))))
+        {
+            subject = s.Directive.Arguments.Length > 0 ? s.Directive.Arguments[0].Value : "LoadModule";
             Add("loadmodule-removed", $"{Where(s)} commented out: {s.Text.Trim()}", new ReplaceLine(s.File, s.Line, "# " + s.Text.TrimStart()));
+        }
         return result;
     }
 

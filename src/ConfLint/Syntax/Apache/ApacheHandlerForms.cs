@@ -76,6 +76,29 @@ public static class ApacheHandlerForms
             return words.Count == 1 ? "Alias must have two arguments when used globally" : null;
         }
         if (Is(d, "autoindex_module", "IndexOptions")) return IndexOptions(words);
+        if (Is(d, "headers_module", "Header") || Is(d, "headers_module", "RequestHeader"))
+        {
+            // mod_headers.c header_cmd: Header may start with a condition (always, onsuccess), then the action.
+            var i = d.Name.Equals("Header", StringComparison.OrdinalIgnoreCase) && words.Count > 0 && OneOf(words[0], new[] { "always", "onsuccess" }) ? 1 : 0;
+            var action = i < words.Count ? words[i] : "";
+            if (!OneOf(action, new[] { "add", "set", "setifempty", "append", "merge", "unset", "echo", "note", "edit", "edit*" }))
+                return "first argument must be 'add', 'set', 'setifempty', 'append', 'merge', 'unset', 'echo', 'note', 'edit', or 'edit*'.";
+            return null;
+        }
+        if (Is(d, "core_module", "FileETag"))
+        {
+            // core.c set_etag_bits.
+            foreach (var word in words)
+            {
+                var name = word.StartsWith('+') || word.StartsWith('-') ? word[1..] : word;
+                if (!OneOf(name, new[] { "INode", "MTime", "Size", "Digest", "All", "None" }))
+                    return $"Unknown keyword '{name}' for FileETag directive";
+            }
+            return null;
+        }
+        if ((Is(d, "ssl_module", "SSLCipherSuite") || Is(d, "ssl_module", "SSLProxyCipherSuite")) && words.Count == 2
+            && words[0] is not ("SSL" or "TLSv1.3"))
+            return $"protocol '{words[0]}' not supported"; // ssl_engine_config.c ssl_cmd_SSLCipherSuite
         if (Is(d, "ssl_module", "SSLProtocol") || Is(d, "ssl_module", "SSLProxyProtocol"))
         {
             // ssl_engine_config.c ssl_cmd_protocol_parse (names compared case-insensitively).
@@ -100,6 +123,7 @@ public static class ApacheHandlerForms
         {
             // mod_proxy.c add_pass: after the path and URL (only the URL inside <Location>), key=value parameters or flags.
             var first = context.Context == DirectiveContexts.Location ? 1 : 2;
+            if (words.Count < first) return "ProxyPass|ProxyPassMatch needs a path when not defined in a location";
             for (var i = first; i < words.Count; i++)
                 if (!words[i].Contains('=') && !OneOf(words[i], new[] { "nocanon", "interpolate", "noquery" }))
                     return "Invalid ProxyPass|ProxyPassMatch parameter. Parameter must be in the form 'key=value'.";
