@@ -52,7 +52,7 @@ public class ApacheArgumentCheckTests
     public void Raw_args_are_not_counted()
     {
         Assert.Null(Check("RewriteRule"));
-        Assert.Null(Check("Header", "a", "b", "c", "d", "e"));
+        Assert.Null(Check("RewriteCond", "a", "b", "c", "d", "e"));
     }
 }
 
@@ -98,5 +98,20 @@ public class ApacheHandlerFormTests
         Assert.Equal("Illegal override option #", Check("AllowOverride", DirectiveContexts.Directory, "None", "#"));
         Assert.Equal("Invalid directory indexing option", Check("IndexOptions", DirectiveContexts.Server, "FancyIndexing", "Foo"));
         Assert.Equal("Missing envariable expression for BrowserMatch", Check("BrowserMatch", DirectiveContexts.Server, "MSIE"));
+    }
+
+    [Fact]
+    public void Header_ProxyPass_FileETag_SSL_and_CustomLog_forms()
+    {
+        Assert.StartsWith("first argument must be 'add'", Check("Header", DirectiveContexts.Server, "always", "X-Foo", "bar"));
+        Assert.Null(Check("Header", DirectiveContexts.Server, "always", "set", "X-Foo", "bar"));
+        Assert.Equal("ProxyPass|ProxyPassMatch needs a path when not defined in a location", Check("ProxyPassMatch", DirectiveContexts.VirtualHost, "fcgi://127.0.0.1:9000/"));
+        Assert.Null(Check("ProxyPass", DirectiveContexts.Location, "fcgi://127.0.0.1:9000/"));
+        Assert.Equal("Invalid ProxyPass|ProxyPassMatch parameter. Parameter must be in the form 'key=value'.",
+            Check("ProxyPass", DirectiveContexts.Server, "/a", "http://b/", "#"));
+        Assert.Equal("Unknown keyword 'Foo' for FileETag directive", Check("FileETag", DirectiveContexts.Directory, "MTime", "Foo"));
+        Assert.Equal("SSLProtocol: Illegal protocol '#'", Check("SSLProtocol", DirectiveContexts.Server, "all", "-SSLv3", "#"));
+        Assert.Equal("protocol 'HIGH' not supported", Check("SSLCipherSuite", DirectiveContexts.Server, "HIGH", "MEDIUM"));
+        Assert.Equal("error in condition clause", Check("CustomLog", DirectiveContexts.Server, "/var/log/a", "combined", "x"));
     }
 }
