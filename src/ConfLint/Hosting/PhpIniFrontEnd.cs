@@ -28,10 +28,14 @@ public sealed class PhpIniFrontEnd : IFrontEnd
             if (name.StartsWith("php-", StringComparison.Ordinal) || name.StartsWith("php5-", StringComparison.Ordinal)) return 2;
             var dir = Path.GetDirectoryName(hostPath) ?? "";
             if (dir.EndsWith("/conf.d", StringComparison.Ordinal) || dir.Contains("/conf.d/", StringComparison.Ordinal)) return 2;
-            if (dir.Split('/').Any(part => part.StartsWith("php", StringComparison.Ordinal))) return 2;
+            if (dir.Split('/').Any(IsPhpDirectoryName)) return 2;
         }
         return LooksLikePhpIni(text) ? 1 : 0;
     }
+
+    // /etc/php/8.2/…, /etc/php5/…, /usr/local/php-8.2/…, /opt/php82/…
+    private static bool IsPhpDirectoryName(string part) =>
+        System.Text.RegularExpressions.Regex.IsMatch(part, @"^php(-?[0-9][0-9.]*)?$");
 
     /// <summary>By content: `key = value` lines whose keys are mostly known php.ini directives, and no markup.</summary>
     internal static bool LooksLikePhpIni(SourceText text)

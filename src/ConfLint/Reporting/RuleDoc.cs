@@ -37,13 +37,22 @@ public sealed record RuleDocExample(
 }
 
 /// <summary>
-/// One fenced block: ```` ```lang path=… [mode=0755] [link=target] [bytes=escaped] ````. Language
+/// One fenced block: ```` ```lang path=… [mode=0755] [link=target] [bytes=escaped] [owner=UID:GID] [device=c:1:3] [copy=/path] ````. Language
 /// `dir` makes a directory; `link=` makes a symbolic link (content ignored); `mode=` is applied
 /// with chmod; `bytes=escaped` writes the content with `\xHH`, `\0`, `\n`, `\t`, `\r` and `\\`
 /// decoded, for inputs that are not text.
 /// </summary>
 public sealed record RuleDocBlock(string Language, string Path, string Content, int Line, string? Mode, string? LinkTarget, bool Escaped = false)
 {
+    /// <summary>`owner=UID[:GID]`: chown before chmod (for jail rules that read owners).</summary>
+    public string? Owner { get; init; }
+
+    /// <summary>`device=c:MAJOR:MINOR` or `b:…`: the path is a device node (content ignored).</summary>
+    public string? Device { get; init; }
+
+    /// <summary>`copy=/path`: the file is a copy of a file of the machine running the example (e.g. a real php-cgi binary).</summary>
+    public string? CopyFrom { get; init; }
+
     public bool IsDirectory => Language == "dir";
 
     /// <summary>The bytes of the file the block stands for.</summary>

@@ -36,6 +36,12 @@ public static partial class RuleDocParser
     [GeneratedRegex(@"^[0-7]{3,4}$", RegexOptions.CultureInvariant)]
     private static partial Regex OctalMode();
 
+    [GeneratedRegex(@"^\d+(:\d+)?$")]
+    private static partial Regex OwnerValue();
+
+    [GeneratedRegex(@"^[cb]:\d+:\d+$")]
+    private static partial Regex DeviceValue();
+
     public static RuleDoc Parse(string markdown)
     {
         var lines = markdown.Replace("\r\n", "\n").Split('\n');
@@ -147,7 +153,7 @@ public static partial class RuleDocParser
         var words = info.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0) { problems.Add(new RuleDocProblem(line, "a fenced block needs `<lang> path=<path>`")); return null; }
         var language = words[0];
-        string? path = null, mode = null, link = null;
+        string? path = null, mode = null, link = null, owner = null, device = null, copy = null;
         bool escaped = false;
         bool ok = true;
         if (!Languages.Contains(language)) { problems.Add(new RuleDocProblem(line, $"unknown block language `{language}` (known: {string.Join(", ", Languages.Order(StringComparer.Ordinal))})")); ok = false; }
@@ -162,12 +168,15 @@ public static partial class RuleDocParser
                 case "mode" when OctalMode().IsMatch(value): mode = value; break;
                 case "link" when value.Length > 0: link = value; break;
                 case "bytes" when value == "escaped": escaped = true; break;
+                case "owner" when OwnerValue().IsMatch(value): owner = value; break;
+                case "device" when DeviceValue().IsMatch(value): device = value; break;
+                case "copy" when value.StartsWith('/'): copy = value; break;
                 default: problems.Add(new RuleDocProblem(line, $"unknown or malformed block attribute `{word}`")); ok = false; break;
             }
         }
         if (string.IsNullOrEmpty(path)) { problems.Add(new RuleDocProblem(line, "a fenced block needs `path=<path inside the host tree>`")); return null; }
         if (!CheckTreePath(path, line, problems)) ok = false;
-        return ok ? new RuleDocBlock(language, path, content, line, mode, link, escaped) : null;
+        return ok ? new RuleDocBlock(language, path, content, line, mode, link, escaped) { Owner = owner, Device = device, CopyFrom = copy } : null;
     }
 
     // Example paths are relative to the host tree's root and may not leave it.

@@ -21,7 +21,6 @@ public sealed class SeedHostTree : IDisposable
     {
         Write("/etc/apache2/apache2.conf", $$"""
             ServerRoot /etc/apache2
-            Listen 80
             {{(fastCgiWrapper ? "FastCgiWrapper /usr/local/apache2/bin/suexec-fcgi" : "")}}
             IncludeOptional sites-enabled/*.conf
             """);
@@ -31,6 +30,7 @@ public sealed class SeedHostTree : IDisposable
         Write(Jail + "/cgi/php-wrapper", "#!/bin/sh\nPHPRC=/etc\nexport PHPRC\nPHP_FCGI_CHILDREN=3\nexport PHP_FCGI_CHILDREN\nexec /usr/bin/php-fcgi\n", "755");
         Write(Jail + "/usr/bin/php-fcgi", "(the php-cgi binary)\n", "755");
         Write(Jail + "/etc/php.ini", "doc_root = \"/html\"\ncgi.fix_pathinfo = 0\n");
+        Write("/usr/local/apache2/bin/suexec-fcgi", "(the chrooting FastCGI wrapper)\n", "4755");
         Directory.CreateDirectory(Real(Jail + "/html"));
     }
 

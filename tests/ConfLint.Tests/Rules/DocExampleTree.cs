@@ -20,11 +20,28 @@ public sealed class DocExampleTree : IDisposable
             Directory.CreateDirectory(Path.GetDirectoryName(real)!);
             if (block.IsDirectory) Directory.CreateDirectory(real);
             else if (block.LinkTarget is not null) File.CreateSymbolicLink(real, block.LinkTarget);
+            else if (block.Device is not null) MakeDevice(real, block.Device);
+            else if (block.CopyFrom is not null) File.Copy(Oracles.Oracle.RequireFile(block.CopyFrom), real, overwrite: true);
             else File.WriteAllBytes(real, block.GetBytes());
+            if (block.Owner is not null)
+            {
+                var ids = block.Owner.Split(':');
+                Mono.Unix.Native.Syscall.lchown(real, uint.Parse(ids[0]), ids.Length > 1 ? uint.Parse(ids[1]) : uint.MaxValue);
+            }
             if (block.Mode is not null && block.LinkTarget is null && !OperatingSystem.IsWindows())
                 File.SetUnixFileMode(real, (UnixFileMode)Convert.ToInt32(block.Mode, 8));
         }
         return tree;
+    }
+
+    // device=c:MAJOR:MINOR → mknod (needs root, as the jail rules' own tests do).
+    private static void MakeDevice(string real, string spec)
+    {
+        var parts = spec.Split(':');
+        var type = parts[0] == "b" ? Mono.Unix.Native.FilePermissions.S_IFBLK : Mono.Unix.Native.FilePermissions.S_IFCHR;
+        var dev = ((ulong)uint.Parse(parts[1]) << 8) | uint.Parse(parts[2]);
+        if (Mono.Unix.Native.Syscall.mknod(real, type | Mono.Unix.Native.FilePermissions.S_IRUSR | Mono.Unix.Native.FilePermissions.S_IWUSR, dev) != 0)
+            throw new InvalidOperationException($"mknod {real} failed: {Mono.Unix.Native.Stdlib.GetLastError()} (device nodes need root)");
     }
 
     /// <summary>

@@ -33,7 +33,8 @@ public sealed class CL4010PerDirectorySectionMustBeLast : Analyzer<PhpIniFile>
                 .OfType<IniEntry>().Count(e => e.Value is not null && ReferenceEquals(e.PerDirectoryScope, scope));
             if (count == 0) continue;
             var scopeLocation = doc.GetLocation(scope.Span);
-            var target = scope.PerDirectory == IniPerDirectoryKind.Path ? $"scripts under {scope.PerDirectoryKey}" : $"the host {scope.PerDirectoryKey}";
+            var key = string.IsNullOrEmpty(scope.PerDirectoryKey) ? "/" : scope.PerDirectoryKey;
+            var target = scope.PerDirectory == IniPerDirectoryKind.Path ? $"scripts under {key}" : $"the host {key}";
             context.Report(Diagnostic.Create(Rule, doc.GetLocation(header.Span), header.Name, scope.Name, scopeLocation.Line, count,
                     count == 1 ? "" : "s", target)
                 .WithRelated(scopeLocation, "the per-directory section that stays open"));

@@ -49,6 +49,12 @@ public sealed record PhpBackend
     /// <summary>The Action line (mod_fastcgi / CGI).</summary>
     public Fact<string>? Action { get; init; }
 
+    /// <summary>How the Action URL became a file: "ScriptAlias", "Alias", "ScriptAliasMatch", "AliasMatch" (at that directive) or "DocumentRoot".</summary>
+    public Fact<string>? ActionTargetMapping { get; init; }
+
+    /// <summary>True when the Action has the `virtual` modifier (the target need not exist as a file).</summary>
+    public bool ActionIsVirtual { get; init; }
+
     /// <summary>The wrapper (or PHP binary) the process manager starts, as a host path, and the directive that names it.</summary>
     public Fact<string>? WrapperHostPath { get; init; }
 
@@ -160,4 +166,35 @@ public sealed class HostModel
     public bool UsesJails { get; init; }
 
     public ImmutableArray<VirtualHostModel> VirtualHosts { get; init; } = ImmutableArray<VirtualHostModel>.Empty;
+
+    /// <summary>
+    /// Every jail PHP runs in (suexec users' and FPM pools' chroots), once each, with the vhost and
+    /// backend that first lead to it and the UID/GID that runs inside (null when unknown).
+    /// </summary>
+    public IEnumerable<JailUse> Jails
+    {
+        get
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var vhost in VirtualHosts)
+            {
+                foreach (var backend in vhost.Backends.Where(b => b.Jail is not null))
+                {
+                    if (!seen.Add(backend.Jail!.Root)) continue;
+                    long? uid = backend.Kind == PhpBackendKind.ProxyFcgi
+                        ? (backend.Pool?.Value("user") is { } u ? Passwd?.FindUser(u)?.Uid : null)
+                        : vhost.User?.Uid;
+                    long? gid = backend.Kind == PhpBackendKind.ProxyFcgi
+                        ? (backend.Pool?.Value("group") is { } g ? Group?.FindGroup(g)?.Gid : null)
+                        : vhost.User?.Gid;
+                    yield return new JailUse(backend.Jail, vhost, backend, uid, gid);
+                }
+                if (vhost.Jail is { } jail && seen.Add(jail.Root))
+                    yield return new JailUse(jail, vhost, null, vhost.User?.Uid, vhost.User?.Gid);
+            }
+        }
+    }
 }
+
+/// <summary>A jail, the vhost (and backend) that runs PHP in it, and the IDs PHP runs as there.</summary>
+public sealed record JailUse(JailModel Jail, VirtualHostModel VirtualHost, PhpBackend? Backend, long? Uid, long? Gid);

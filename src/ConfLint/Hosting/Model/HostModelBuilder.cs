@@ -138,7 +138,7 @@ public sealed class HostModelBuilder
             var action = actions.LastOrDefault(a => string.Equals(a.Arguments[0].Value, handler, StringComparison.OrdinalIgnoreCase));
             if (action is null) continue;
             var url = action.Arguments[1].Value;
-            var wrapperHostPath = MapUrl(scope, url, docRoot?.Value);
+            var (wrapperHostPath, mappedBy) = MapUrl(scope, url, docRoot);
             bool isFastCgi = IsFastCgiHandled(scope, url, wrapperHostPath);
             var kind = isFastCgi ? PhpBackendKind.ModFastcgi : PhpBackendKind.Cgi;
             var chain = ImmutableArray.CreateBuilder<ChainStep>();
@@ -154,8 +154,13 @@ public sealed class HostModelBuilder
             {
                 chain.Add(new ChainStep(hasSuexec ? "[mod_cgi → suexec]" : "[mod_cgi]", action.Location));
             }
-            yield return CompleteWrapperBackend(kind, chain, mapping, new Fact<string>($"{handler} {url}", action.Location),
+            var backend = CompleteWrapperBackend(kind, chain, mapping, new Fact<string>($"{handler} {url}", action.Location),
                 wrapperHostPath is null ? null : new Fact<string>(wrapperHostPath, action.Location), jail);
+            yield return backend with
+            {
+                ActionTargetMapping = mappedBy,
+                ActionIsVirtual = action.Arguments.Length > 2 && action.Arguments[2].Value.Equals("virtual", StringComparison.OrdinalIgnoreCase),
+            };
         }
     }
 
@@ -417,13 +422,13 @@ public sealed class HostModelBuilder
     }
 
     // URL → file, as mod_alias maps it (ScriptAlias/Alias prefix with path-segment match; *Match as regex), else under DocumentRoot.
-    private string? MapUrl(List<ApacheNodeContext> scope, string url, string? documentRoot)
+    private (string? Path, Fact<string>? MappedBy) MapUrl(List<ApacheNodeContext> scope, string url, Fact<string>? documentRoot)
     {
         foreach (var d in Directives(scope, "ScriptAlias", "Alias").Reverse())
         {
             if (d.Arguments.Length < 2) continue;
-            var prefix = d.Arguments[0].Value;
-            if (AliasMatches(url, prefix) is { } rest) return HostFileSystem.NormalizeHostPath(d.Arguments[1].Value + "/" + rest);
+            if (AliasMatches(url, d.Arguments[0].Value) is { } rest)
+                return (HostFileSystem.NormalizeHostPath(d.Arguments[1].Value + "/" + rest), new Fact<string>(d.Name, d.Location));
         }
         foreach (var d in Directives(scope, "ScriptAliasMatch", "AliasMatch").Reverse())
         {
@@ -431,14 +436,16 @@ public sealed class HostModelBuilder
             try
             {
                 var m = Regex.Match(url, d.Arguments[0].Value, RegexOptions.None, TimeSpan.FromMilliseconds(200));
-                if (m.Success) return HostFileSystem.NormalizeHostPath(m.Result(d.Arguments[1].Value));
+                if (m.Success) return (HostFileSystem.NormalizeHostPath(m.Result(d.Arguments[1].Value)), new Fact<string>(d.Name, d.Location));
             }
             catch (Exception e) when (e is ArgumentException or RegexMatchTimeoutException)
             {
                 continue;
             }
         }
-        return documentRoot is null ? null : HostFileSystem.NormalizeHostPath(documentRoot + "/" + url);
+        return documentRoot is null
+            ? (null, null)
+            : (HostFileSystem.NormalizeHostPath(documentRoot.Value + "/" + url), new Fact<string>("DocumentRoot", documentRoot.Location));
     }
 
     // mod_alias alias_matches: the alias prefix must match whole path segments (slashes collapse).

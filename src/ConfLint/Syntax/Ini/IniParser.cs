@@ -129,7 +129,7 @@ internal sealed class IniParser
         if (kind != IniPerDirectoryKind.None)
         {
             _inSpecialSection = true;
-            if (!string.IsNullOrEmpty(key)) _perDirectoryScope = section;
+            if (key is not null) _perDirectoryScope = section;
         }
         else
         {
@@ -139,6 +139,12 @@ internal sealed class IniParser
         _statements.Add(section);
     }
 
+    /// <summary>
+    /// php_ini_parser_cb's reading of a section name: "PATH…"/"HOST…" (any case) is per-directory;
+    /// when something follows the prefix, trailing slashes and then leading `=`/blanks are removed
+    /// (HOST keys lower-cased) and that key's hash becomes the active one — even when the key ends
+    /// up empty, as for `[PATH=/]`. A bare `[PATH]` switches nothing (key null).
+    /// </summary>
     internal static (IniPerDirectoryKind, string?) PerDirectory(string name)
     {
         IniPerDirectoryKind kind;
@@ -146,8 +152,9 @@ internal sealed class IniParser
         else if (name.StartsWith("HOST", StringComparison.OrdinalIgnoreCase)) kind = IniPerDirectoryKind.Host;
         else return (IniPerDirectoryKind.None, null);
         var key = name[4..];
-        if (kind == IniPerDirectoryKind.Host) key = key.ToLowerInvariant();
-        if (key.Length == 0) return (kind, "");
+        if (key.Length == 0) return (kind, null);
+        if (kind == IniPerDirectoryKind.Host)
+            key = string.Create(key.Length, key, (span, k) => { for (int i = 0; i < k.Length; i++) span[i] = k[i] is >= 'A' and <= 'Z' ? (char)(k[i] + 32) : k[i]; });
         key = key.TrimEnd('/', '\\');
         key = key.TrimStart('=', ' ', '\t');
         return (kind, key);

@@ -53,7 +53,16 @@ public sealed class IniPhpArray
         if (key is long l && l >= _nextFree) _nextFree = l < long.MaxValue ? l + 1 : long.MaxValue;
     }
 
-    public void Append(object value) => Set(_nextFree == long.MinValue ? 0L : _nextFree, value);
+    /// <summary>
+    /// zend_hash_next_index_insert: adds at the next free index; when that index is taken (after a
+    /// key of PHP_INT_MAX) nothing is added.
+    /// </summary>
+    public void Append(object value)
+    {
+        long key = _nextFree == long.MinValue ? 0L : _nextFree;
+        if (_index.ContainsKey(key)) return;
+        Set(key, value);
+    }
 
     /// <summary>True when json_encode would write a JSON list: keys are exactly 0, 1, 2, … in order (or the array is empty).</summary>
     public bool IsList

@@ -54,7 +54,7 @@ public sealed class IniCorpusTests
         Assert.NotEmpty(files);
         var texts = files.Select(f => Encoding.UTF8.GetString(File.ReadAllBytes(f))).ToList();
         var failures = IniDifferentialTests.Run(texts, out int agreed);
-        _output.WriteLine($"corpus files: {agreed}/{texts.Count * 2} agree ({files.Count} files)");
+        _output.WriteLine($"corpus files: {agreed}/{texts.Count * IniDifferentialTests.Comparisons} agree ({files.Count} files)");
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
@@ -73,7 +73,7 @@ public sealed class IniCorpusTests
         var texts = JsonNode.Parse(json)!.AsArray().Select(n => (string)n!["text"]!).ToList();
         Assert.True(texts.Count > 100, $"only {texts.Count} INI texts extracted");
         var failures = IniDifferentialTests.Run(texts, out int agreed);
-        _output.WriteLine($"phpt INI texts: {agreed}/{texts.Count * 2} agree ({texts.Count} texts from {phpts.Count} .phpt files)");
+        _output.WriteLine($"phpt INI texts: {agreed}/{texts.Count * IniDifferentialTests.Comparisons} agree ({texts.Count} texts from {phpts.Count} .phpt files)");
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 }

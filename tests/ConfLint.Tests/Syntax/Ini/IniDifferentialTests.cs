@@ -27,6 +27,7 @@ public sealed class IniDifferentialTests
         "[a\\", "a = ~1", "a = !0", "a = (1|2)&3", "a = 1 x | 2", "a = \"x\" | 2", "x=1\n[s]\n123=a\n0123=b\n[5]\nq=1", "a=${}",
         "a = 'x'|1", "[a]\n[a]\nq=1", "a = \"a\\\"b\" c", "A = \"x${HOME}y\"", "a = 1 ; c\nb = 2", "a = '' \nb=(", "a.b-c:d = 1",
         "#a = 1", " a b = 1", "a\tb = 1", "x[a b] = 1", "x[ \"q\" ] = 2", "x[${HOME}] = 3", "x [ y ] = 4", "", "\n\n", "; only",
+        "a[9223372036854775807]=1\na[]=2\nb[-9223372036854775808]=1\n9223372036854775807=x\n-9223372036854775808=y\n9223372036854775808=z\n[ 5]\nq=1\n[5 ]\nr=2\n[-0]\ns=3\n",
         "a = \"unterminated", "a = (1", "-1PATH=$\n[ &\uFEFF]$\\$${ \n;yes1G-!$\\PATH=~", "[PATH=/x]\na=1\n[foo]\nb=2", "a = ${CONFLINT_INI_VAR}", "a=1\n=2", "x[]=1\nx=2\nx[]=3",
     };
 
@@ -34,7 +35,7 @@ public sealed class IniDifferentialTests
     public void Hand_picked_cases_agree_with_php()
     {
         var failures = Run(HandPicked, out int agreed);
-        _output.WriteLine($"hand-picked: {agreed}/{HandPicked.Length * 2} agree");
+        _output.WriteLine($"hand-picked: {agreed}/{HandPicked.Length * Comparisons} agree");
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
@@ -51,7 +52,7 @@ public sealed class IniDifferentialTests
         IniGenerators.Text.Array[1000].Sample(batch =>
         {
             var failures = Run(batch, out int agreed);
-            total += batch.Length * 2;
+            total += batch.Length * Comparisons;
             agreedTotal += agreed;
             allFailures.AddRange(failures);
             return true;
@@ -59,7 +60,7 @@ public sealed class IniDifferentialTests
         IniGenerators.Soup.Array[1000].Sample(batch =>
         {
             var failures = Run(batch, out int agreed);
-            total += batch.Length * 2;
+            total += batch.Length * Comparisons;
             agreedTotal += agreed;
             allFailures.AddRange(failures);
             return true;
@@ -88,6 +89,9 @@ public sealed class IniDifferentialTests
         }, iter: 20000);
     }
 
+    /// <summary>Comparisons per text: NORMAL with sections, RAW with sections, NORMAL without sections.</summary>
+    internal const int Comparisons = 3;
+
     internal static List<string> Run(IReadOnlyList<string> texts, out int agreed)
     {
         var verdicts = PhpIniOracle.Run(texts);
@@ -97,8 +101,10 @@ public sealed class IniDifferentialTests
         {
             var n = PhpIniOracle.Compare(texts[i], IniScannerMode.Normal, verdicts[i].NormalJson, verdicts[i].NormalError);
             var r = PhpIniOracle.Compare(texts[i], IniScannerMode.Raw, verdicts[i].RawJson, verdicts[i].RawError);
+            var f = PhpIniOracle.Compare(texts[i], IniScannerMode.Normal, verdicts[i].FlatJson, verdicts[i].NormalError, processSections: false);
             if (n is null) agreed++; else failures.Add(n);
             if (r is null) agreed++; else failures.Add(r);
+            if (f is null) agreed++; else failures.Add(f);
         }
         return failures;
     }

@@ -8,7 +8,7 @@ public static class IniGenerators
     private static readonly string[] Keys =
     {
         "a", "key", "display_errors", "error_reporting", "x.y", "date.timezone", "#z", "0", "12", "-3", "012", "a b", "k:v", "ext",
-        "extension", "on x", "true", "null", "yes", "none", "é", "A_B", "+5", "1e3",
+        "extension", "on x", "true", "null", "yes", "none", "é", "A_B", "+5", "1e3", "9223372036854775807", "9223372036854775808", "-0", "00",
     };
 
     private static readonly string[] Words =
@@ -50,7 +50,7 @@ public static class IniGenerators
     private static readonly Gen<string> StructuredLine = Gen.Frequency(
         (8, Gen.Select(Blank, Key, Blank, Blank, Value, Gen.OneOfConst("", "", " ; note", ";", "  "))
             .Select((b1, k, b2, b3, v, c) => b1 + k + b2 + "=" + b3 + v + c)),
-        (2, Gen.Select(Key, Gen.OneOfConst("[]", "[a]", "[ x ]", "[0]", "[\"q\"]", "[${HOME}]", "[-1]", "[01]", "[", "[a"), Value)
+        (2, Gen.Select(Key, Gen.OneOfConst("[]", "[a]", "[ x ]", "[0]", "[\"q\"]", "[${HOME}]", "[-1]", "[01]", "[", "[a", "[9223372036854775807]", "[+1]", "[ 7 ]"), Value)
             .Select((k, o, v) => k + o + " = " + v)),
         (2, Gen.OneOfConst("[PATH=/www/h/o]", "[HOST=Example.COM]", "[section]", "[ spaced ]", "[5]", "[a\\]b]", "[x${HOME}]", "[\"q\"]",
             "['raw']", "[s", "[]", "[a;b]", "[PHP]", "[x] y = 1")),

@@ -23,6 +23,8 @@ public sealed class IniStartupModeTests
         "[PHP]\nx = on\ny = E_ALL & ~E_NOTICE\n[Section]\nz = \"${x}\"\n",
         "a = 1\nb = (\nc = 3\n",
         "[PATH]\na = 1\n[foo]\nb = 2\n",
+        "[PATH=/]\na = 1\n[foo]\nb = 2\n",
+        "[host]\na = 1\n",
         "extension = nothing_here\nb = ${extension}\n",
     };
 

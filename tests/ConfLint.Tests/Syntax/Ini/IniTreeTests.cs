@@ -104,6 +104,8 @@ public sealed class IniTreeTests
     [InlineData("/etc/php/8.2/cgi/conf.d/20-mysqli.ini", "", 2)]
     [InlineData("/srv/site/.user.ini", "", 2)]
     [InlineData("/opt/php-cgi-fcgi.ini", "", 2)]
+    [InlineData("/usr/local/php5/lib/custom.ini", "", 2)]
+    [InlineData("/var/www/phpmyadmin/config.ini", "[x]\nname = value\n", 0)]
     [InlineData("/tmp/custom.cfg", "memory_limit = 1G\ndisplay_errors = Off\n", 1)]
     [InlineData("/tmp/custom.cfg", "listen = 127.0.0.1:9000\npm = dynamic\n", 0)]
     [InlineData("/tmp/httpd.conf", "<IfModule x>\nServerName a\n</IfModule>\n", 0)]

@@ -9,7 +9,7 @@ using ConfLint.Tests.Oracles;
 namespace ConfLint.Tests.Syntax.Ini;
 
 /// <summary>What PHP 8.2 says about one INI text in NORMAL and RAW mode.</summary>
-public sealed record PhpIniVerdict(string NormalJson, string? NormalError, string RawJson, string? RawError);
+public sealed record PhpIniVerdict(string NormalJson, string? NormalError, string RawJson, string? RawError, string FlatJson);
 
 /// <summary>Runs many INI texts through `php -n` parse_ini_string in one process and compares them with ConfLint.</summary>
 public static partial class PhpIniOracle
@@ -38,7 +38,7 @@ public static partial class PhpIniOracle
             process.WaitForExit();
             var rows = JsonNode.Parse(stdout)!.AsArray();
             return rows.Select(r => new PhpIniVerdict(
-                (string)r!["normal"]!, (string?)r["normalError"], (string)r["raw"]!, (string?)r["rawError"])).ToList();
+                (string)r!["normal"]!, (string?)r["normalError"], (string)r["raw"]!, (string?)r["rawError"], (string)r["flat"]!)).ToList();
         }
         finally
         {
@@ -62,11 +62,11 @@ public static partial class PhpIniOracle
     }
 
     /// <summary>Compares ConfLint with PHP on one text in one mode; returns null when they agree, else a description.</summary>
-    public static string? Compare(string text, IniScannerMode mode, string phpJson, string? phpError)
+    public static string? Compare(string text, IniScannerMode mode, string phpJson, string? phpError, bool processSections = true)
     {
         var options = new IniParseOptions { Mode = mode, Environment = Environment };
         var document = IniDocument.Parse(text, options);
-        var ours = IniDump.ToJson(document);
+        var ours = IniDump.ToJson(document, processSections);
         int? ourLine = document.Error?.PhpLine;
         int? phpLine = ErrorLine(phpError);
         // Same JSON value and the same key order: both sides re-serialised with one encoder.
@@ -74,6 +74,6 @@ public static partial class PhpIniOracle
         bool errorSame = ourLine == phpLine
             && (phpError is null || phpError.StartsWith(document.Error!.Message + " in ", StringComparison.Ordinal));
         if (jsonSame && errorSame) return null;
-        return $"{mode} {JsonSerializer.Serialize(text)}\n  php:      {phpJson} {phpError}\n  conflint: {ours} {document.Error?.Message} line {ourLine}";
+        return $"{mode}{(processSections ? "" : " (no sections)")} {JsonSerializer.Serialize(text)}\n  php:      {phpJson} {phpError}\n  conflint: {ours} {document.Error?.Message} line {ourLine}";
     }
 }

@@ -13,6 +13,9 @@ foreach ($cases as $b64) {
         $row[$name] = json_encode($result, JSON_INVALID_UTF8_SUBSTITUTE);
         $row[$name . 'Error'] = $error ? trim($error['message']) : null;
     }
+    // process_sections = false: sections are not nested, entries of every section land at the top.
+    error_clear_last();
+    $row['flat'] = json_encode(@parse_ini_string($text, false, INI_SCANNER_NORMAL), JSON_INVALID_UTF8_SUBSTITUTE);
     $out[] = $row;
 }
 echo json_encode($out, JSON_INVALID_UTF8_SUBSTITUTE);

@@ -1,0 +1,55 @@
+using ConfLint.Diagnostics;
+using ConfLint.Hosting.Model;
+using ConfLint.Jail;
+
+namespace ConfLint.Analyzers.Jail;
+
+/// <summary>A jail path component or a directory inside the jail is not root-owned, or is writable by group/others.</summary>
+public sealed class CL7001JailPathMustBeRootOwned : Analyzer<HostModel>
+{
+    public static readonly DiagnosticDescriptor Rule = DiagnosticDescriptor.Create(
+        "CL7001",
+        "Jail path is not root-owned or is writable by group or others",
+        "'{0}' is {1}: {2}",
+        "Jail",
+        Severity.Error,
+        "A chroot is only a wall when the jailed user cannot change it. OpenSSH's ChrootDirectory rule: every component of the jail's path, from / to the jail root, must be owned by root and not writable by group or others; jailkit's jk_uchroot asks the same of the jail's system directories (/bin, /lib, /usr, /etc, /dev, /sbin). A user who can write there can plant /etc/passwd, /etc/ld.so.preload or libraries that a setuid program or the next chrooting process trusts. Inside the jail, a directory writable by others without the sticky bit lets any jailed process replace anything in it.",
+        securitySeverity: 9.0);
+
+    private static readonly string[] SystemDirectories = { "/bin", "/sbin", "/lib", "/lib64", "/usr", "/etc", "/dev" };
+
+    public override DiagnosticDescriptor Descriptor => Rule;
+
+    public override void Analyze(HostModel model, AnalysisContext context)
+    {
+        if (context.Options.NoDisk) return;
+        var inspector = new JailInspector(model.FileSystem);
+        foreach (var use in model.Jails)
+        {
+            var jail = use.Jail;
+            foreach (var component in inspector.PathComponents(jail.Root).Where(c => c.Exists))
+            {
+                var why = OwnershipProblem(component);
+                if (why is not null) context.Report(Diagnostic.Create(Rule, jail.Source, component.HostPath, why, "a jailed process (or the user) can replace the jail itself"));
+            }
+            foreach (var dir in SystemDirectories.Select(d => inspector.Lstat(jail.Root + d)).Where(d => d.Kind == JailFileKind.Directory))
+            {
+                var why = OwnershipProblem(dir);
+                if (why is not null) context.Report(Diagnostic.Create(Rule, jail.Source, dir.HostPath, why, "the jail's system files can be replaced from inside"));
+            }
+            foreach (var entry in inspector.Walk(jail.Root, out _))
+            {
+                if (entry.Kind != JailFileKind.Directory || entry.IsSticky || (entry.Mode & JailFileInfo.OtherWrite) == 0) continue;
+                if (SystemDirectories.Any(d => entry.HostPath == jail.Root + d) || entry.HostPath == jail.Root) continue;
+                context.Report(Diagnostic.Create(Rule, jail.Source, entry.HostPath, $"writable by others (mode {entry.OctalMode}) without the sticky bit", "any process in the jail can replace its files"));
+            }
+        }
+    }
+
+    private static string? OwnershipProblem(JailFileInfo info)
+    {
+        if (info.Uid != 0) return $"owned by UID {info.Uid}, not root";
+        if (info.IsGroupOrOtherWritable) return $"writable by {((info.Mode & JailFileInfo.GroupWrite) != 0 ? "group" : "others")} (mode {info.OctalMode})";
+        return null;
+    }
+}
