@@ -18,8 +18,8 @@ Module identifiers and the manual's context list come from the httpd manual XML
 (corpus/apache-httpd-2.4-manual-mod) and the module docs (corpus/module-docs). mod_fastcgi and
 mod_php cannot be installed here: their rows come from their documentation (origin=docs).
 
-One httpd process per probe (httpd stops at the first error), run in parallel; about 2–4
-minutes on 2 cores. Usage: scripts/probe-apache-directives.py [--jobs N] [--out FILE]
+One httpd process per probe (httpd stops at the first error), --jobs at a time: about 10,000
+probes, 7 minutes on 2 idle cores (12 while other builds run). Usage: scripts/probe-apache-directives.py [--jobs N] [--out FILE]
 """
 import argparse
 import concurrent.futures as futures

@@ -14,6 +14,12 @@ public enum DirectiveCheck
     /// <summary>CL1008: a known directive whose module is not loaded.</summary>
     ModuleNotLoaded,
 
+    /// <summary>
+    /// Not a finding of its own: a standalone .htaccess uses a directive of a module the inputs do not
+    /// say is loaded (CL1008 cannot decide; said once as CL0004). The line's other checks still run.
+    /// </summary>
+    ModuleUnknown,
+
     /// <summary>CL1004: not allowed in the context it stands in.</summary>
     Context,
 
@@ -52,24 +58,8 @@ public static class ApacheDirectiveChecks
     }
 
     /// <summary>The directive a loaded module defines under <paramref name="name"/>, else the first known one.</summary>
-    public static ApacheDirectiveInfo? Resolve(ApacheDirectiveDictionary dictionary, string name, ApacheModuleSet modules, out bool loaded)
-    {
-        var candidates = dictionary.Lookup(name);
-        loaded = false;
-        if (candidates.IsEmpty) return null;
-        foreach (var c in candidates)
-        {
-            if (IsLoaded(modules, c.Module))
-            {
-                loaded = true;
-                return c;
-            }
-        }
-        return candidates[0];
-    }
-
-    public static bool IsLoaded(ApacheModuleSet modules, string identifier) =>
-        modules.Contains(identifier);
+    public static ApacheDirectiveInfo? Resolve(ApacheDirectiveDictionary dictionary, string name, ApacheModuleSet modules, out bool loaded) =>
+        dictionary.Resolve(name, modules, out loaded);
 
     public static IReadOnlyList<DirectiveFinding> Compute(ApacheConfiguration config, ApacheDirectiveDictionary dictionary)
     {
@@ -83,6 +73,11 @@ public static class ApacheDirectiveChecks
         {
             var node = ctx.Node;
             if (rejectedLines.Contains((node.Location.Path, node.Location.Line))) continue;
+            if (config.IsHtaccess && node.InHtaccess && node is ApacheConfigDirective unknownModule
+                && dictionary.Resolve(unknownModule.Name, config.Modules, out var isLoaded) is { } known && !isLoaded)
+                findings.Add(new DirectiveFinding(DirectiveCheck.ModuleUnknown, node, node.Source.GetLocation(unknownModule.NameToken.Span),
+                    $"which modules the server loads is not known for a standalone .htaccess: whether {known.SourceFile} ({known.Module}) is loaded for '{unknownModule.Name}' was not checked; pass --module {known.Module} (or --module !{known.Module})",
+                    node.WalkPhaseOrder));
             var finding = node switch
             {
                 ApacheConfigDirective d => CheckDirective(config, dictionary, d, ctx),
@@ -105,16 +100,34 @@ public static class ApacheDirectiveChecks
         if (contextFinding is not null) return contextFinding;
 
         var words = d.Arguments.Select(a => a.Value).ToList();
-        var message = ApacheArgumentCheck.Check(info, words);
+        var message = ApacheArgumentCheck.Check(info, words, FormContext(config, ctx));
         if (message is null) return null;
         // A trailing "# …" that breaks the count is CL1011's finding (catalogue precedence).
         if (d.Arguments.Any(a => !a.IsQuoted && a.Value.StartsWith('#'))) return null;
         var span = d.Arguments.Length > 0
             ? TextSpan.FromBounds(d.Arguments[0].Span.Start, d.Arguments[^1].Span.End)
             : d.NameToken.Span;
-        var hint = ArityHint(info, words.Count);
+        var hint = ApacheArgumentCheck.CheckArity(info, words) is null ? null : ArityHint(info, words.Count);
         return new DirectiveFinding(DirectiveCheck.Arguments, d, d.Source.GetLocation(span),
             hint is null ? message : $"{message} ({hint})", PhaseOrder(d, info));
+    }
+
+    private static readonly ConditionalWeakTable<ApacheConfiguration, IReadOnlySet<string>> AuthzAliases = new();
+
+    /// <summary>What the handler form checks need: the context, the Require group, the loaded modules, AuthzProviderAlias names.</summary>
+    public static ApacheFormContext FormContext(ApacheConfiguration config, ApacheNodeContext ctx)
+    {
+        var aliases = AuthzAliases.GetValue(config, c => c.Walk()
+            .Select(n => n.Section)
+            .Where(s => s is { Kind: ApacheSectionKind.AuthzProviderAlias, Arguments.Length: >= 2 })
+            .Select(s => s!.Arguments[1].Value)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase));
+        var group = ctx.Sections.LastOrDefault(s => s.Kind is ApacheSectionKind.RequireAll or ApacheSectionKind.RequireAny or ApacheSectionKind.RequireNone);
+        return new ApacheFormContext(
+            ApacheDirectiveContext.Of(ctx.Sections, ctx.InHtaccess),
+            group?.Kind is ApacheSectionKind.RequireAll or ApacheSectionKind.RequireNone,
+            module => config.IsHtaccess || ApacheDirectiveDictionary.IsLoaded(config.Modules, module),
+            aliases);
     }
 
     private static DirectiveFinding? CheckSection(ApacheConfiguration config, ApacheDirectiveDictionary dictionary, ApacheConfigSection s, ApacheNodeContext ctx)

@@ -16,6 +16,13 @@ public sealed class CL1008ModuleMustBeLoaded : Analyzer<ApacheConfiguration>
 
     public override DiagnosticDescriptor Descriptor => Rule;
 
-    public override void Analyze(ApacheConfiguration input, AnalysisContext context) =>
+    public override void Analyze(ApacheConfiguration input, AnalysisContext context)
+    {
         ApacheDirectiveChecks.Report(input, DirectiveCheck.ModuleNotLoaded, Rule, context);
+        // A standalone .htaccess does not say which modules the server loads: not guessed, said once.
+        var unknown = ApacheDirectiveChecks.For(input).FirstOrDefault(f => f.Check == DirectiveCheck.ModuleUnknown);
+        if (unknown is not null)
+            context.ReportOnce("CL1008:htaccess-modules:" + input.MainHostPath,
+                Diagnostic.Create(Input.CL0004CheckNeedsMissingFact.Rule, unknown.Location, unknown.Message).WithIncludeChain(unknown.Node.IncludeChain));
+    }
 }

@@ -20,12 +20,21 @@ public sealed class CL1011TrailingTextIsNotAComment : Analyzer<ApacheConfigurati
 
     public override DiagnosticDescriptor Descriptor => Rule;
 
-    private static string? ArgumentRejection(ApacheConfiguration config, ApacheConfigDirective directive)
+    /// <summary>
+    /// Set by the directive dictionary: true when httpd rejects the directive with these
+    /// arguments (its argument count breaks), which makes the finding an error, as httpd then
+    /// refuses the line. Unset, the finding stays a warning.
+    /// </summary>
+    public static Func<ApacheConfigDirective, bool>? HttpdRejectsArguments { get; set; }
+
+    /// <summary>httpd's message when the directive dictionary says the words break the directive, else null.</summary>
+    private static string? ArgumentRejection(ApacheConfiguration config, ApacheNodeContext ctx)
     {
+        var directive = ctx.Directive!;
         if (ApacheDirectiveChecks.For(config).Any(f => ReferenceEquals(f.Node, directive))) return null;
         var info = ApacheDirectiveChecks.Resolve(ApacheDirectiveDictionary.Httpd24, directive.Name, config.Modules, out var loaded);
         if (info is null || !loaded) return null;
-        return ApacheArgumentCheck.Check(info, directive.Arguments.Select(a => a.Value).ToList());
+        return ApacheArgumentCheck.Check(info, directive.Arguments.Select(a => a.Value).ToList(), ApacheDirectiveChecks.FormContext(config, ctx));
     }
 
     public override void Analyze(ApacheConfiguration input, AnalysisContext context)
@@ -54,11 +63,13 @@ public sealed class CL1011TrailingTextIsNotAComment : Analyzer<ApacheConfigurati
                 message = $"'{directive.Arguments[index].Raw}…' is not a comment: httpd has no trailing comments and passes {extra} more argument{(extra == 1 ? "" : "s")} to {directive.Name}; move the comment to its own line";
             }
             var diagnostic = Diagnostic.Create(Rule, location, message).WithIncludeChain(directive.IncludeChain) with { EngineOrder = directive.WalkPhaseOrder };
-            // When the words break the directive's argument count httpd rejects the line: an error,
-            // reported here rather than as CL1005 (catalogue precedence), unless an earlier check failed.
-            var rejection = ArgumentRejection(input, directive);
+            // When the words break the directive's arguments httpd rejects the line: an error, reported
+            // here rather than as CL1005 (catalogue precedence), unless an earlier check of the line failed.
+            var rejection = ArgumentRejection(input, ctx);
             if (rejection is not null)
                 diagnostic = diagnostic with { Severity = Severity.Error, Message = $"{message}; httpd stops: {rejection}" };
+            else if (HttpdRejectsArguments?.Invoke(directive) == true)
+                diagnostic = diagnostic with { Severity = Severity.Error, Message = message + "; httpd rejects the line for its argument count" };
             context.Report(diagnostic);
         }
     }

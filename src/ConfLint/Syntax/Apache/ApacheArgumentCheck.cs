@@ -9,12 +9,16 @@ namespace ConfLint.Syntax.Apache;
 public static class ApacheArgumentCheck
 {
     /// <summary>httpd's message when the words do not fit the directive, else null.</summary>
-    public static string? Check(ApacheDirectiveInfo directive, IReadOnlyList<string> words)
+    public static string? Check(ApacheDirectiveInfo directive, IReadOnlyList<string> words) =>
+        Check(directive, words, ApacheFormContext.Default);
+
+    /// <summary>As <see cref="Check(ApacheDirectiveInfo, IReadOnlyList{string})"/>, with what the handlers' form checks need to know.</summary>
+    public static string? Check(ApacheDirectiveInfo directive, IReadOnlyList<string> words, ApacheFormContext context)
     {
         if (directive.IsSection) return null;
         var arity = CheckArity(directive, words);
         if (arity is not null) return arity;
-        return CheckForm(directive, words);
+        return ApacheHandlerForms.Check(directive, words, context);
     }
 
     /// <summary>The arity test of invoke_cmd(), per cmd_how; the message is httpd's, errmsg included.</summary>
@@ -69,14 +73,4 @@ public static class ApacheArgumentCheck
         ArgumentKind.Iterate or ArgumentKind.Iterate2 => words.TakeWhile(w => w.Length > 0).Count(),
         _ => words.Count,
     };
-
-    /// <summary>Argument forms checked by handlers, where ConfLint mirrors them exactly.</summary>
-    private static string? CheckForm(ApacheDirectiveInfo directive, IReadOnlyList<string> words)
-    {
-        // mod_actions.c add_action(): the optional third word must be "virtual".
-        if (directive.Module == "actions_module" && directive.Name.Equals("Action", StringComparison.OrdinalIgnoreCase)
-            && words.Count == 3 && !words[2].Equals("virtual", StringComparison.OrdinalIgnoreCase))
-            return $"unrecognized option '{words[2]}'";
-        return null;
-    }
 }

@@ -183,13 +183,44 @@ public sealed class ApacheDirectiveDictionary
     public ImmutableArray<ApacheDirectiveInfo> Lookup(string name) =>
         _byName.TryGetValue(name, out var found) ? found : ImmutableArray<ApacheDirectiveInfo>.Empty;
 
+    /// <summary>The directive a loaded module defines under <paramref name="name"/>, else the first known one (null when unknown).</summary>
+    public ApacheDirectiveInfo? Resolve(string name, ApacheModuleSet modules, out bool loaded)
+    {
+        var candidates = Lookup(name);
+        loaded = false;
+        foreach (var c in candidates)
+        {
+            if (IsLoaded(modules, c.Module))
+            {
+                loaded = true;
+                return c;
+            }
+        }
+        return candidates.IsEmpty ? null : candidates[0];
+    }
+
+    /// <summary>
+    /// Older builds of a module that register the same directives under another identifier:
+    /// mod_php 7 (php7_module, mod_php7.c) and 5 (php5_module, mod_php5.c) define php_value and
+    /// its family exactly as PHP 8's php_module does.
+    /// </summary>
+    public static readonly ImmutableDictionary<string, ImmutableArray<string>> ModuleAliases =
+        ImmutableDictionary.CreateRange(new[]
+        {
+            KeyValuePair.Create("php_module", ImmutableArray.Create("php7_module", "php5_module")),
+        });
+
+    /// <summary>Whether a module (or an older build of it, see <see cref="ModuleAliases"/>) is loaded.</summary>
+    public static bool IsLoaded(ApacheModuleSet modules, string module) =>
+        modules.Contains(module) || (ModuleAliases.TryGetValue(module, out var aliases) && aliases.Any(modules.Contains));
+
     /// <summary>&lt;IfDirective&gt;'s test (ap_exists_directive): does a loaded module define the name?</summary>
     public static bool IsKnownDirective(string name, ApacheModuleSet modules) =>
-        Httpd24.Lookup(name).Any(d => !d.IsSection && modules.Contains(d.Module));
+        Httpd24.Lookup(name).Any(d => !d.IsSection && IsLoaded(modules, d.Module));
 
     /// <summary>&lt;IfSection&gt;'s test: does a loaded module define the section (name without '&lt;')?</summary>
     public static bool IsKnownSection(string name, ApacheModuleSet modules) =>
-        Httpd24.Lookup("<" + name.TrimStart('<')).Any(d => modules.Contains(d.Module));
+        Httpd24.Lookup("<" + name.TrimStart('<')).Any(d => IsLoaded(modules, d.Module));
 
     public ApacheModuleInfo? FindModule(string identifier) => _modules.GetValueOrDefault(identifier);
 

@@ -18,11 +18,11 @@ public static class ApacheDump
     public static string ToText(ApacheConfiguration config, bool includeInactive = true)
     {
         var sb = new StringBuilder();
-        foreach (var node in config.Nodes) WriteText(sb, node, 0, includeInactive);
+        foreach (var node in config.Nodes) WriteText(sb, config, node, 0, includeInactive);
         return sb.ToString();
     }
 
-    private static void WriteText(StringBuilder sb, ApacheConfigNode node, int depth, bool includeInactive)
+    private static void WriteText(StringBuilder sb, ApacheConfiguration config, ApacheConfigNode node, int depth, bool includeInactive)
     {
         if (!node.IsActive && !includeInactive) return;
         var indent = new string(' ', depth * 2);
@@ -37,7 +37,7 @@ public static class ApacheDump
                     ? $"    # skipped: {section.ConditionReason ?? (section.Kind == ApacheSectionKind.Macro ? "macro definition" : "not read")}"
                     : "";
                 sb.Append(where).Append(indent).Append(mark).Append(open).Append(note).Append('\n');
-                foreach (var child in section.Children) WriteText(sb, child, depth + 1, includeInactive);
+                foreach (var child in section.Children) WriteText(sb, config, child, depth + 1, includeInactive);
                 var closeWhere = section.CloseLocation is { } c ? $"{c.HostPath}:{c.Line}: " : $"{node.Source.HostPath}:(end): ";
                 sb.Append(closeWhere).Append(indent).Append(mark).Append("</").Append(section.Name).Append('>')
                     .Append(section.CloseLocation is null ? "    # never closed" : "").Append('\n');
@@ -53,12 +53,21 @@ public static class ApacheDump
                 }
                 else
                 {
-                    sb.Append(where).Append(indent).Append(mark).Append(text).Append('\n');
+                    sb.Append(where).Append(indent).Append(mark).Append(text);
+                    if (node.IsActive && Facts(config, directive) is { } facts) sb.Append("    # ").Append(facts.Module ?? "unknown directive").Append(facts.Module is not null && !facts.Loaded ? " (not loaded)" : "").Append(" in ").Append(ApacheDirectiveContext.Describe(facts.Context));
+                    sb.Append('\n');
                 }
-                foreach (var child in directive.Expansion) WriteText(sb, child, depth, includeInactive);
+                foreach (var child in directive.Expansion) WriteText(sb, config, child, depth, includeInactive);
                 break;
             }
         }
+    }
+
+    /// <summary>The module (identifier and source file) that defines a directive with the loaded modules, and the context it stands in.</summary>
+    private static (string? Module, string? Source, bool Loaded, DirectiveContexts Context)? Facts(ApacheConfiguration config, ApacheConfigDirective d)
+    {
+        var info = ApacheDirectiveDictionary.Httpd24.Resolve(d.Name, config.Modules, out var loaded);
+        return (info?.Module, info?.SourceFile, loaded, ApacheDirectiveContext.Of(d.EnclosingSections, d.InHtaccess));
     }
 
     /// <summary>
@@ -188,12 +197,12 @@ public static class ApacheDump
         }
         w.WriteEndArray();
         w.WriteStartArray("nodes");
-        foreach (var n in config.Nodes) WriteNode(w, n);
+        foreach (var n in config.Nodes) WriteNode(w, config, n);
         w.WriteEndArray();
         w.WriteEndObject();
     }
 
-    private static void WriteNode(Utf8JsonWriter w, ApacheConfigNode node)
+    private static void WriteNode(Utf8JsonWriter w, ApacheConfiguration config, ApacheConfigNode node)
     {
         w.WriteStartObject();
         w.WriteString("kind", node is ApacheConfigSection ? "section" : "directive");
@@ -212,12 +221,21 @@ public static class ApacheDump
                 if (s.CloseLocation is { } close) w.WriteNumber("closeLine", close.Line);
                 else w.WriteBoolean("unclosed", true);
                 w.WriteStartArray("children");
-                foreach (var child in s.Children) WriteNode(w, child);
+                foreach (var child in s.Children) WriteNode(w, config, child);
                 w.WriteEndArray();
                 break;
             case ApacheConfigDirective d:
                 w.WriteString("name", d.Name);
                 WriteArgs(w, d.Arguments);
+                if (d.IsActive && Facts(config, d) is { } facts)
+                {
+                    // From the directive dictionary: the module defining the name (null = unknown) and the context it stands in.
+                    if (facts.Module is null) w.WriteNull("module");
+                    else w.WriteString("module", facts.Module);
+                    if (facts.Source is not null) w.WriteString("moduleSource", facts.Source);
+                    if (facts.Module is not null) w.WriteBoolean("moduleLoaded", facts.Loaded);
+                    w.WriteString("context", ApacheDirectiveContext.Key(facts.Context));
+                }
                 if (d.IsExecutedOnRead) w.WriteBoolean("executedOnRead", true);
                 if (d.IncludeChain.Length > 0)
                 {
@@ -234,7 +252,7 @@ public static class ApacheDump
                 if (d.Expansion.Count > 0)
                 {
                     w.WriteStartArray("expansion");
-                    foreach (var child in d.Expansion) WriteNode(w, child);
+                    foreach (var child in d.Expansion) WriteNode(w, config, child);
                     w.WriteEndArray();
                 }
                 break;

@@ -9,7 +9,7 @@ public class CL1004DirectiveMustBeAllowedInContextTests
     public void SuexecUserGroup_inside_Directory()
     {
         var d = Assert.Single(Only("CL1004", WithModules("<Directory /srv>\nSuexecUserGroup web web\n</Directory>\n", "suexec")));
-        Assert.StartsWith("SuexecUserGroup not allowed here", d.Message);
+        Assert.StartsWith("SuexecUserGroup not allowed in <Directory> context", d.Message);
         Assert.Contains("allowed in server config, <VirtualHost>", d.Message);
         Assert.Equal(4, d.Location.Line);
     }

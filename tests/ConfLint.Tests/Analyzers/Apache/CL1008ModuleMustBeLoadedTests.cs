@@ -53,3 +53,32 @@ public class CL1008ModuleMustBeLoadedTests
         Assert.Empty(Only("CL1008", WithModules("RewriteEngine On\n"), false, "rewrite_module"));
     }
 }
+
+public class CL1008StandaloneHtaccessTests
+{
+    [Fact]
+    public void Standalone_htaccess_does_not_guess_the_loaded_modules_and_says_so_once()
+    {
+        var all = DirectiveRuleHarness.Lint("RewriteEngine On\nRewriteRule ^a$ /b\nExpiresActive On\n", htaccess: true);
+        Assert.DoesNotContain(all, d => d.Id == "CL1008");
+        var info = Assert.Single(all, d => d.Id == "CL0004");
+        Assert.Contains("--module rewrite_module", info.Message);
+        Assert.DoesNotContain(DirectiveRuleHarness.Lint("RewriteEngine On\n", true, "rewrite_module"), d => d.Id is "CL0004" or "CL1008");
+    }
+
+    [Fact]
+    public void Arguments_are_still_checked_in_a_standalone_htaccess()
+    {
+        Assert.Single(DirectiveRuleHarness.Only("CL1005", "RewriteEngine maybe\n", htaccess: true));
+    }
+}
+
+public class CL1008ModuleAliasTests
+{
+    [Fact]
+    public void Php7_module_defines_the_php_value_family_too()
+    {
+        var text = DirectiveRuleHarness.WithModules("LoadModule php7_module /usr/lib/apache2/modules/libphp7.4.so\nphp_admin_value open_basedir /srv\n");
+        Assert.Empty(DirectiveRuleHarness.Only("CL1008", text));
+    }
+}

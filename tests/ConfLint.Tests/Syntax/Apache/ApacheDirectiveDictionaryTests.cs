@@ -69,7 +69,8 @@ public class ApacheDirectiveDictionaryTests
     [Fact]
     public void Refusal_messages_are_httpd_s()
     {
-        Assert.Equal("ServerName not allowed here", One("ServerName").RefusalMessage(DirectiveContexts.Directory));
+        Assert.Equal("ServerName not allowed in <Directory> context", One("ServerName").RefusalMessage(DirectiveContexts.Directory));
+        Assert.Equal("AllowOverride not allowed here", One("AllowOverride").RefusalMessage(DirectiveContexts.Server));
         Assert.Contains("<If>", One("ServerName").RefusalMessage(DirectiveContexts.If));
     }
 

@@ -16,8 +16,8 @@ public class ApacheDumpTests
     {
         using var tree = new ApacheTestTree();
         var text = ApacheDump.ToText(Sample(tree));
-        Assert.Contains("/etc/apache2/conf.d/a.conf:1: ServerAdmin a@b\n", text);
-        Assert.Contains("/etc/apache2/apache2.conf:7:   DocumentRoot /srv\n", text);
+        Assert.Contains("/etc/apache2/conf.d/a.conf:1: ServerAdmin a@b    # core_module in server config\n", text);
+        Assert.Contains("/etc/apache2/apache2.conf:7:   DocumentRoot /srv    # core_module in <VirtualHost>\n", text);
         Assert.Contains("/etc/apache2/apache2.conf:4:   #! Hidden on\n", text);
         Assert.Contains("# skipped: module nope is not loaded", text);
         Assert.DoesNotContain("Hidden", ApacheDump.ToText(Sample(tree), includeInactive: false));
@@ -39,6 +39,10 @@ public class ApacheDumpTests
         Assert.False(ifmodule.GetProperty("condition").GetBoolean());
         Assert.False(ifmodule.GetProperty("children")[0].GetProperty("active").GetBoolean());
         Assert.Equal("/srv", root.GetProperty("variables").GetProperty("D").GetString());
+        var documentRoot = nodes[3].GetProperty("children")[0];
+        Assert.Equal("core_module", documentRoot.GetProperty("module").GetString());
+        Assert.Equal("core.c", documentRoot.GetProperty("moduleSource").GetString());
+        Assert.Equal("virtualhost", documentRoot.GetProperty("context").GetString());
     }
 
     [Fact]

@@ -195,6 +195,9 @@ public class ApacheLoaderTests
         var c = t.Load(options: new ApacheLoadOptions { IsKnownDirective = null });
         Assert.Empty(Names(c));
         Assert.Single(c.Diagnostics, d => d.Id == "CL0004");
+        // With the directive dictionary (the default), httpd's answer: neither name exists.
+        Assert.Empty(Names(t.Load()));
+        Assert.DoesNotContain(t.Load().Diagnostics, d => d.Id == "CL0004");
         var known = t.Load(options: new ApacheLoadOptions { IsKnownDirective = (n, _) => n == "Foo" });
         Assert.Equal(new[] { "A" }, Names(known));
     }
