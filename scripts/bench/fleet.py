@@ -1,0 +1,133 @@
+#!/usr/bin/env python3
+"""Benchmark: ConfLint's whole-host lint against `apache2 -t` on the same generated fleet.
+
+Generates a host tree with N virtual hosts (each with its suexec user, a /./ jail holding
+html/, cgi/php-wrapper, etc/php.ini and usr/bin/php-fcgi), the three PHP backends mixed
+(mod_fastcgi in <IfModule mod_fastcgi.c>, mod_fcgid, mod_proxy_fcgi + one PHP-FPM pool per
+site), then runs, side by side and several times each:
+
+  apache2 -t -d TREE/etc/apache2 -f TREE/etc/apache2/apache2.conf
+  conflint lint --root TREE --module mod_fastcgi.c TREE
+
+The configuration names host paths under /srv (jails /srv/www/NN/site, sockets /srv/run). ConfLint
+reads them under --root; httpd, which has no sysroot, runs in a private mount namespace where
+TREE/srv is bind-mounted on /srv (unshare -m, as root), with the fleet's users given through
+libnss_wrapper.
+
+and prints the median wall time and the peak resident memory of each (GNU time -v).
+ConfLint does strictly more: it also reads passwd, wrappers, php.ini, FPM pools and walks every
+jail on disk. Usage: scripts/bench/fleet.py [N ...]   (default: 1000 10000)
+"""
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+
+REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+MODULES = "/usr/lib/apache2/modules"
+
+
+def write(path, text, mode=None):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w") as f:
+        f.write(text)
+    if mode is not None:
+        os.chmod(path, mode)
+
+
+def generate(root, n):
+    etc = os.path.join(root, "etc")
+    loads = ["mpm_event", "authz_core", "alias", "mime", "actions", "dir", "suexec", "fcgid", "proxy", "proxy_fcgi", "cgid"]
+    main = ["Listen 127.0.0.1:8099", "PidFile /srv/run/httpd.pid", "DefaultRuntimeDir /srv/run", "ServerName localhost",
+            "User www-data", "Group www-data", "ErrorLog /srv/error.log"]
+    main += [f"LoadModule {m}_module {MODULES}/mod_{m}.so" for m in loads]
+    main += ["<IfModule mod_fastcgi.c>", "    FastCgiWrapper /usr/local/apache2/bin/suexec-fcgi", "</IfModule>",
+             "DocumentRoot /srv/www", "IncludeOptional sites-enabled/*.conf", ""]
+    write(f"{etc}/apache2/apache2.conf", "\n".join(main))
+    for m in loads:  # ConfLint checks LoadModule files under --root
+        write(f"{root}{MODULES}/mod_{m}.so", "")
+    os.makedirs(f"{root}/srv/run", exist_ok=True)
+    os.makedirs(f"{root}/srv/www", exist_ok=True)
+    passwd = ["root:x:0:0:root:/root:/bin/sh", "www-data:x:33:33:www-data:/var/www:/usr/sbin/nologin"]
+    group = ["root:x:0:", "www-data:x:33:"]
+    pools = ["[global]", "pid = /srv/run/php-fpm.pid", "error_log = /srv/php-fpm.log", ""]
+    write(f"{root}/usr/local/apache2/bin/suexec-fcgi", "#!/bin/sh\n", 0o755)
+    for i in range(n):
+        name, user, uid = f"site{i}.example.com", f"u{i}", 10000 + i
+        jail = f"/srv/www/{i % 100:02d}/{name}"
+        real_jail = root + jail
+        passwd.append(f"{user}:x:{uid}:{uid}::{jail}/./home/{user}:/bin/sh")
+        group.append(f"{user}:x:{uid}:")
+        write(f"{real_jail}/html/index.php", "<?php echo 1;\n")
+        write(f"{real_jail}/etc/php.ini", 'doc_root = "/html"\ncgi.fix_pathinfo = 0\nopen_basedir = "/html:/tmp"\n')
+        write(f"{real_jail}/usr/bin/php-fcgi", "(php-cgi)\n", 0o755)
+        write(f"{real_jail}/bin/sh", "(sh)\n", 0o755)
+        write(f"{real_jail}/cgi/php-wrapper",
+              "#!/bin/sh\nPHPRC=/etc\nexport PHPRC\nPHP_FCGI_CHILDREN=3\nexport PHP_FCGI_CHILDREN\nPHP_FCGI_MAX_REQUESTS=500\nexport PHP_FCGI_MAX_REQUESTS\nexec /usr/bin/php-fcgi\n", 0o755)
+        kind = i % 3
+        lines = ["<VirtualHost 127.0.0.1:8099>", f"    ServerName {name}", f"    DocumentRoot {jail}/html"]
+        if kind == 0:
+            lines += [f"    SuexecUserGroup {user} {user}", "    <IfModule mod_fastcgi.c>",
+                      f"        ScriptAlias /cgi/ {jail}/cgi/", '        <FilesMatch "\\.php$">', "            SetHandler php-fastcgi",
+                      "        </FilesMatch>", "        <Location /cgi/php-wrapper>", "            SetHandler fastcgi-script",
+                      "        </Location>", "        Action php-fastcgi /cgi/php-wrapper", "    </IfModule>"]
+        elif kind == 1:
+            lines += [f"    SuexecUserGroup {user} {user}", "    FcgidMaxRequestsPerProcess 500", f"    <Directory {jail}/html>",
+                      "        Options +ExecCGI", '        <FilesMatch "\\.php$">', "            SetHandler fcgid-script", "        </FilesMatch>",
+                      f"        FcgidWrapper {jail}/cgi/php-wrapper .php", "    </Directory>"]
+        else:
+            sock = f"/srv/run/php-{i}.sock"
+            lines += ['    ProxyFCGISetEnvIf "true" SCRIPT_FILENAME "/html%{reqenv:SCRIPT_NAME}"', '    <FilesMatch "\\.php$">',
+                      f'        SetHandler "proxy:unix:{sock}|fcgi://localhost"', "    </FilesMatch>"]
+            pools += [f"[{user}]", f"user = {user}", f"group = {user}", f"listen = {sock}", "pm = ondemand", "pm.max_children = 3",
+                      f"chroot = {jail}", "chdir = /", "php_admin_value[open_basedir] = /html:/tmp", ""]
+        lines += ["</VirtualHost>", ""]
+        write(f"{etc}/apache2/sites-enabled/{name}.conf", "\n".join(lines))
+    write(f"{etc}/passwd", "\n".join(passwd) + "\n")
+    write(f"{etc}/group", "\n".join(group) + "\n")
+    write(f"{etc}/php/8.2/fpm/php-fpm.conf", "\n".join(pools))
+
+
+def measure(cmd, env=None):
+    """Runs cmd under GNU time -v; returns (seconds, peak RSS in MB, exit code)."""
+    out = subprocess.run(["/usr/bin/time", "-v"] + cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    wall, rss = None, None
+    for line in out.stderr.splitlines():
+        line = line.strip()
+        if line.startswith("Elapsed (wall clock) time"):
+            t = line.split(": ", 1)[1].split(":")
+            wall = sum(float(x) * 60 ** i for i, x in enumerate(reversed(t)))
+        elif line.startswith("Maximum resident set size"):
+            rss = int(line.split(": ")[1]) / 1024
+    return wall, rss, out.returncode
+
+
+def main():
+    sizes = [int(a) for a in sys.argv[1:]] or [1000, 10000]
+    subprocess.run([os.path.join(REPO, "conflint"), "rules"], stdout=subprocess.DEVNULL, check=True)  # builds once
+    conflint = [os.path.join(REPO, ".conflint-build", "conflint-cli")]
+    if not os.path.exists(conflint[0]):
+        conflint = ["dotnet", os.path.join(REPO, ".conflint-build", "conflint-cli.dll")]
+    print(f"{'N':>7} {'apache2 -t s':>13} {'MB':>6} {'conflint s':>11} {'MB':>6} {'ratio':>6} {'findings exit':>14}")
+    for n in sizes:
+        root = tempfile.mkdtemp(prefix=f"conflint-fleet-{n}-")
+        try:
+            generate(root, n)
+            env = dict(os.environ, LD_PRELOAD="libnss_wrapper.so", NSS_WRAPPER_PASSWD=f"{root}/etc/passwd", NSS_WRAPPER_GROUP=f"{root}/etc/group")
+            runs = 3
+            httpd_cmd = ["unshare", "-m", "sh", "-c", f"mount --bind {root}/srv /srv && exec apache2 -t -d {root}/etc/apache2 -f {root}/etc/apache2/apache2.conf"]
+            httpd = [measure(httpd_cmd, env) for _ in range(runs)]
+            lint = [measure(conflint + ["lint", "--root", root, "--module", "mod_fastcgi.c", "--format", "json", "--fail-on", "none", root]) for _ in range(runs)]
+            h = statistics.median(r[0] for r in httpd)
+            c = statistics.median(r[0] for r in lint)
+            print(f"{n:>7} {h:>13.2f} {max(r[1] for r in httpd):>6.0f} {c:>11.2f} {max(r[1] for r in lint):>6.0f} {c / h:>6.2f} {lint[0][2]:>14}")
+            if httpd[0][2] != 0:
+                print(f"        (apache2 -t exited {httpd[0][2]}: the fleet is not valid for httpd)")
+        finally:
+            shutil.rmtree(root, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
