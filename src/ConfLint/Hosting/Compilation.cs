@@ -13,6 +13,7 @@ namespace ConfLint.Hosting;
 public sealed class Compilation
 {
     private readonly List<SourceText> _sources = new();
+    private readonly HashSet<string> _sourcePaths = new(StringComparer.Ordinal);
     private readonly List<object> _inputs = new();
     private readonly List<Action<AnalysisContext>> _analysisPasses = new();
 
@@ -35,7 +36,7 @@ public sealed class Compilation
 
     public void AddSource(SourceText text)
     {
-        if (!_sources.Any(s => s.Path == text.Path)) _sources.Add(text);
+        if (_sourcePaths.Add(text.Path)) _sources.Add(text);
     }
 
     /// <summary>Adds an input; analyzers registered for <typeparamref name="T"/> will inspect it.</summary>

@@ -57,13 +57,7 @@ public sealed class HostFileSystem
             if (part == ".") continue;
             if (part == "..") { if (resolved.Count > 0) resolved.RemoveAt(resolved.Count - 1); continue; }
             var candidate = Join(Root, "/" + string.Join('/', resolved.Append(part)));
-            string? target = null;
-            try
-            {
-                var info = new FileInfo(candidate);
-                if (info.LinkTarget is not null) target = info.LinkTarget;
-            }
-            catch (Exception) { /* unreadable: treat as a plain component */ }
+            var target = LinkTargetOf(candidate);
             if (target is null || ++hops > MaxSymlinkHops)
             {
                 resolved.Add(part);
@@ -74,6 +68,21 @@ public sealed class HostFileSystem
         }
         return "/" + string.Join('/', resolved);
     }
+
+    // A run reads a host that does not change under it: each path's symlink status is looked up once.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _linkTargets = new(StringComparer.Ordinal);
+
+    private string? LinkTargetOf(string realPath) => _linkTargets.GetOrAdd(realPath, static path =>
+    {
+        try
+        {
+            return new FileInfo(path).LinkTarget;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return null; // unreadable: a plain component
+        }
+    });
 
     /// <summary>The host path of a real path under the root, or null when it lies outside.</summary>
     public string? ToHostPath(string realPath)

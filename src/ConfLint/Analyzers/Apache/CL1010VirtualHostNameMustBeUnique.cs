@@ -24,7 +24,8 @@ public sealed class CL1010VirtualHostNameMustBeUnique : Analyzer<ApacheConfigura
 
     public override void Analyze(ApacheConfiguration input, AnalysisContext context)
     {
-        var seen = new List<Host>();
+        // (address, name) → the first vhost that claimed it: one lookup per name, not a scan of every earlier vhost.
+        var claimed = new Dictionary<(string Address, string Name), (Host Host, ApacheConfigDirective Directive, ApacheWord Token)>();
         foreach (var vhost in input.VirtualHosts)
         {
             var host = new Host(vhost, vhost.Arguments.Select(a => NormalizeAddress(a.Value)).ToHashSet(StringComparer.Ordinal), new());
@@ -37,17 +38,19 @@ public sealed class CL1010VirtualHostNameMustBeUnique : Analyzer<ApacheConfigura
             }
             foreach (var (name, directive, token) in host.Names)
             {
-                var earlier = seen.FirstOrDefault(h => h.Addresses.Overlaps(host.Addresses) && h.Names.Any(n => n.Name == name));
-                if (earlier is null) continue;
-                var first = earlier.Names.First(n => n.Name == name);
-                var address = host.Addresses.Intersect(earlier.Addresses).First();
+                var hit = host.Addresses.Select(a => (Address: a, Found: claimed.TryGetValue((a, name), out var c), Claim: c))
+                    .FirstOrDefault(x => x.Found && !ReferenceEquals(x.Claim.Host, host));
+                if (!hit.Found) continue;
+                var (earlier, firstDirective, firstToken) = hit.Claim;
                 var diagnostic = Diagnostic.Create(Rule, directive.Source.GetLocation(token.Span),
-                        $"'{token.Value}' on {address} is already served by the <VirtualHost> at {earlier.Section.Source.HostPath}:{earlier.Section.Line.FirstLine}: this VirtualHost never answers for it")
+                        $"'{token.Value}' on {hit.Address} is already served by the <VirtualHost> at {earlier.Section.Source.HostPath}:{earlier.Section.Line.FirstLine}: this VirtualHost never answers for it")
                     .WithIncludeChain(directive.IncludeChain)
-                    .WithRelated(first.Directive.Source.GetLocation(first.Token.Span), $"'{first.Token.Value}' first claimed here");
+                    .WithRelated(firstDirective.Source.GetLocation(firstToken.Span), $"'{firstToken.Value}' first claimed here");
                 context.Report(diagnostic);
             }
-            seen.Add(host);
+            foreach (var (name, directive, token) in host.Names)
+                foreach (var address in host.Addresses)
+                    claimed.TryAdd((address, name), (host, directive, token));
         }
     }
 

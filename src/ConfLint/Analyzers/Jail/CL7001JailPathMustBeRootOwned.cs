@@ -37,7 +37,7 @@ public sealed class CL7001JailPathMustBeRootOwned : Analyzer<HostModel>
                 var why = OwnershipProblem(dir);
                 if (why is not null) context.Report(Diagnostic.Create(Rule, jail.Source, dir.HostPath, why, "the jail's system files can be replaced from inside"));
             }
-            foreach (var entry in inspector.Walk(jail.Root, out _))
+            foreach (var entry in model.JailEntries(jail.Root))
             {
                 if (entry.Kind != JailFileKind.Directory || entry.IsSticky || (entry.Mode & JailFileInfo.OtherWrite) == 0) continue;
                 if (SystemDirectories.Any(d => entry.HostPath == jail.Root + d) || entry.HostPath == jail.Root) continue;

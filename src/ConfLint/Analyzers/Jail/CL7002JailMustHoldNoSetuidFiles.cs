@@ -21,10 +21,9 @@ public sealed class CL7002JailMustHoldNoSetuidFiles : Analyzer<HostModel>
     public override void Analyze(HostModel model, AnalysisContext context)
     {
         if (context.Options.NoDisk) return;
-        var inspector = new JailInspector(model.FileSystem);
         foreach (var use in model.Jails)
         {
-            foreach (var entry in inspector.Walk(use.Jail.Root, out _))
+            foreach (var entry in model.JailEntries(use.Jail.Root))
             {
                 if (entry.Kind != JailFileKind.File || !(entry.IsSetUid || entry.IsSetGid)) continue;
                 var what = entry.IsSetUid && entry.IsSetGid ? "setuid and setgid" : entry.IsSetUid ? "setuid" : "setgid";

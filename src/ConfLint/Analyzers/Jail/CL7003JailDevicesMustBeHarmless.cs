@@ -23,10 +23,9 @@ public sealed class CL7003JailDevicesMustBeHarmless : Analyzer<HostModel>
     public override void Analyze(HostModel model, AnalysisContext context)
     {
         if (context.Options.NoDisk) return;
-        var inspector = new JailInspector(model.FileSystem);
         foreach (var use in model.Jails)
         {
-            foreach (var entry in inspector.Walk(use.Jail.Root, out _))
+            foreach (var entry in model.JailEntries(use.Jail.Root))
             {
                 if (entry.Kind is not (JailFileKind.CharacterDevice or JailFileKind.BlockDevice)) continue;
                 if (entry.HostPath == use.Jail.Root + "/dev/" + Path.GetFileName(entry.HostPath) && Harmless.Contains(Path.GetFileName(entry.HostPath))) continue;

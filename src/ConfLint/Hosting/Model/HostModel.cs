@@ -167,6 +167,12 @@ public sealed class HostModel
 
     public ImmutableArray<VirtualHostModel> VirtualHosts { get; init; } = ImmutableArray<VirtualHostModel>.Empty;
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<ConfLint.Jail.JailFileInfo>> _jailEntries = new(StringComparer.Ordinal);
+
+    /// <summary>Every path inside a jail as lstat sees it (walked once per run, shared by the jail rules).</summary>
+    public IReadOnlyList<ConfLint.Jail.JailFileInfo> JailEntries(string jailRoot) =>
+        _jailEntries.GetOrAdd(jailRoot, root => new ConfLint.Jail.JailInspector(FileSystem).Walk(root, out _));
+
     /// <summary>
     /// Every jail PHP runs in (suexec users' and FPM pools' chroots), once each, with the vhost and
     /// backend that first lead to it and the UID/GID that runs inside (null when unknown).

@@ -23,12 +23,16 @@ public sealed class HostModelBuilder
     private readonly Dictionary<string, WrapperModel?> _wrappers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PhpIniFile?> _iniFiles = new(StringComparer.Ordinal);
 
+    // php.ini files named on the command line, so the model reuses them instead of reading them twice.
+    private readonly Lazy<Dictionary<string, PhpIniFile>> _namedIniFiles;
+
     private HostModelBuilder(Compilation compilation, ApacheConfiguration apache, HostingOptions options, LintRequest request)
     {
         _compilation = compilation;
         _apache = apache;
         _options = options;
         _request = request;
+        _namedIniFiles = new(() => compilation.InputsOf<PhpIniFile>().GroupBy(f => f.HostPath).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal));
     }
 
     private HostFileSystem Fs => _compilation.FileSystem;
@@ -42,13 +46,25 @@ public sealed class HostModelBuilder
         var group = LoadInput<GroupFile>(InputKind.Group, "/etc/group");
         var fpm = LoadFpmConfigs();
 
-        var all = _apache.Walk().ToList();
-        var mainScope = all.Where(c => !c.Sections.Any(s => s.Kind == ApacheSectionKind.VirtualHost)).ToList();
-        var fastCgiWrapper = LastDirective(mainScope, "FastCgiWrapper") is { } fw ? Fact(fw, ArgumentOrEmpty(fw, 0)) : null;
-
+        // One pass: each node goes to the scope of its outermost <VirtualHost>, or to the main server's.
+        // (The <VirtualHost> nodes themselves belong to neither, so no vhost scans the others.)
+        var mainScope = new List<ApacheNodeContext>();
+        var byVhost = new Dictionary<ApacheConfigSection, List<ApacheNodeContext>>(ReferenceEqualityComparer.Instance);
         var scopes = new List<(ApacheConfigSection? Section, List<ApacheNodeContext> Nodes)> { (null, mainScope) };
-        foreach (var vhost in _apache.VirtualHosts)
-            scopes.Add((vhost, all.Where(c => c.Sections.Contains(vhost)).ToList()));
+        foreach (var context in _apache.Walk())
+        {
+            if (context.Node is ApacheConfigSection { Kind: ApacheSectionKind.VirtualHost } opened && !context.Sections.Any(s => s.Kind == ApacheSectionKind.VirtualHost))
+            {
+                var list = new List<ApacheNodeContext>();
+                byVhost[opened] = list;
+                scopes.Add((opened, list));
+                continue;
+            }
+            var vhost = context.Sections.FirstOrDefault(s => s.Kind == ApacheSectionKind.VirtualHost);
+            if (vhost is null) mainScope.Add(context);
+            else if (byVhost.TryGetValue(vhost, out var nodes)) nodes.Add(context);
+        }
+        var fastCgiWrapper = LastDirective(mainScope, "FastCgiWrapper") is { } fw ? Fact(fw, ArgumentOrEmpty(fw, 0)) : null;
 
         // Jails are in use when a custom FastCgiWrapper is configured or any suexec user's home has `/./`.
         bool usesJails = _options.SuexecChroot switch
@@ -383,10 +399,9 @@ public sealed class HostModelBuilder
     {
         if (_iniFiles.TryGetValue(hostPath, out var cached)) return cached;
         PhpIniFile? ini = null;
-        var existing = _compilation.InputsOf<PhpIniFile>().FirstOrDefault(f => f.HostPath == hostPath);
-        if (existing is not null)
+        if (_namedIniFiles.Value.TryGetValue(hostPath, out var named))
         {
-            ini = existing;
+            ini = named;
         }
         else if (Fs.FileExists(hostPath))
         {
