@@ -39,9 +39,15 @@ public sealed class CL7001JailPathMustBeRootOwned : Analyzer<HostModel>
             }
             foreach (var entry in model.JailEntries(jail.Root))
             {
-                if (entry.Kind != JailFileKind.Directory || entry.IsSticky || (entry.Mode & JailFileInfo.OtherWrite) == 0) continue;
+                if (entry.Kind != JailFileKind.Directory || entry.IsSticky) continue;
                 if (SystemDirectories.Any(d => entry.HostPath == jail.Root + d) || entry.HostPath == jail.Root) continue;
-                context.Report(Diagnostic.Create(Rule, jail.Source, entry.HostPath, $"writable by others (mode {entry.OctalMode}) without the sticky bit", "any process in the jail can replace its files"));
+                // Others may never write; a group may write a user's own directory (a domain's users can share a GID,
+                // seed II-A) but not one of root's, whose files the jail trusts.
+                bool others = (entry.Mode & JailFileInfo.OtherWrite) != 0;
+                bool rootsForGroup = entry.Uid == 0 && (entry.Mode & JailFileInfo.GroupWrite) != 0;
+                if (!others && !rootsForGroup) continue;
+                var why = others ? $"writable by others (mode {entry.OctalMode}) without the sticky bit" : $"root's and writable by its group (mode {entry.OctalMode})";
+                context.Report(Diagnostic.Create(Rule, jail.Source, entry.HostPath, why, "processes in the jail can replace its files"));
             }
         }
     }
