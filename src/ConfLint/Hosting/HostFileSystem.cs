@@ -29,6 +29,7 @@ public sealed class HostFileSystem
     /// <summary>Normalises a host path: absolute, `.` and `..` folded (never above "/"), no trailing slash.</summary>
     public static string NormalizeHostPath(string hostPath)
     {
+        if (IsNormalized(hostPath)) return hostPath;
         var parts = new List<string>();
         foreach (var part in hostPath.Split('/', StringSplitOptions.RemoveEmptyEntries))
         {
@@ -39,6 +40,22 @@ public sealed class HostFileSystem
         return "/" + string.Join('/', parts);
     }
 
+    // Most paths are already normal: absolute, no empty, "." or ".." component, no trailing slash.
+    private static bool IsNormalized(string path)
+    {
+        if (path.Length == 0 || path[0] != '/') return false;
+        if (path.Length == 1) return true;
+        if (path[^1] == '/') return false;
+        for (int i = 0; i < path.Length - 1; i++)
+        {
+            if (path[i] != '/') continue;
+            char next = path[i + 1];
+            if (next == '/') return false;
+            if (next == '.' && (i + 2 == path.Length || path[i + 2] == '/' || (path[i + 2] == '.' && (i + 3 == path.Length || path[i + 3] == '/')))) return false;
+        }
+        return true;
+    }
+
     /// <summary>
     /// The real path of a host path, with every symlink on the way resolved inside the root
     /// (absolute targets re-rooted, `..` clamped at the root). Missing components are kept as is.
@@ -46,27 +63,27 @@ public sealed class HostFileSystem
     public string ToRealPath(string hostPath) => Join(Root, ResolveHostPath(hostPath));
 
     /// <summary>The host path with symlinks resolved as the host would resolve them.</summary>
-    public string ResolveHostPath(string hostPath)
+    public string ResolveHostPath(string hostPath) => Resolve(NormalizeHostPath(hostPath), 0);
+
+    // Resolved host paths, memoised: a host is read many times along the same directories.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _resolved = new(StringComparer.Ordinal);
+
+    // Resolves a normalised host path: its parent first (memoised), then the last component's symlink,
+    // whose target is resolved again (absolute targets from the root, relative ones from the parent).
+    private string Resolve(string normalized, int hops)
     {
-        var pending = new Stack<string>(NormalizeHostPath(hostPath).Split('/', StringSplitOptions.RemoveEmptyEntries).Reverse());
-        var resolved = new List<string>();
-        int hops = 0;
-        while (pending.Count > 0)
-        {
-            var part = pending.Pop();
-            if (part == ".") continue;
-            if (part == "..") { if (resolved.Count > 0) resolved.RemoveAt(resolved.Count - 1); continue; }
-            var candidate = Join(Root, "/" + string.Join('/', resolved.Append(part)));
-            var target = LinkTargetOf(candidate);
-            if (target is null || ++hops > MaxSymlinkHops)
-            {
-                resolved.Add(part);
-                continue;
-            }
-            if (target.StartsWith('/')) resolved.Clear();
-            foreach (var t in target.Split('/', StringSplitOptions.RemoveEmptyEntries).Reverse()) pending.Push(t);
-        }
-        return "/" + string.Join('/', resolved);
+        if (normalized == "/") return "/";
+        if (_resolved.TryGetValue(normalized, out var known)) return known;
+        int slash = normalized.LastIndexOf('/');
+        var parent = Resolve(slash <= 0 ? "/" : normalized[..slash], hops);
+        var name = normalized[(slash + 1)..];
+        var candidate = parent == "/" ? "/" + name : parent + "/" + name;
+        var target = LinkTargetOf(Join(Root, candidate));
+        string result;
+        if (target is null || hops >= MaxSymlinkHops) result = candidate;
+        else result = Resolve(NormalizeHostPath(target.StartsWith('/') ? target : parent + "/" + target), hops + 1);
+        if (hops == 0) _resolved[normalized] = result;
+        return result;
     }
 
     // A run reads a host that does not change under it: each path's symlink status is looked up once.

@@ -68,16 +68,7 @@ public sealed class JailInspector
             var entry = stack.Pop();
             result.Add(entry);
             if (entry.Kind != JailFileKind.Directory) continue;
-            string[] names;
-            try
-            {
-                names = Directory.EnumerateFileSystemEntries(entry.RealPath).Select(Path.GetFileName).OfType<string>()
-                    .OrderBy(n => n, StringComparer.Ordinal).ToArray();
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                continue;
-            }
+            var names = ReadDirectory(entry.RealPath);
             for (int i = names.Length - 1; i >= 0; i--)
             {
                 var hostPath = entry.HostPath == "/" ? "/" + names[i] : entry.HostPath + "/" + names[i];
@@ -85,6 +76,29 @@ public sealed class JailInspector
             }
         }
         return result;
+    }
+
+    // readdir(3) directly: the names of a directory in byte order ("." and ".." left out), empty when unreadable.
+    private static string[] ReadDirectory(string realPath)
+    {
+        var dir = Syscall.opendir(realPath);
+        if (dir == IntPtr.Zero) return Array.Empty<string>();
+        var names = new List<string>();
+        try
+        {
+            Dirent? entry;
+            while ((entry = Syscall.readdir(dir)) is not null)
+            {
+                if (entry.d_name is "." or ".." or null) continue;
+                names.Add(entry.d_name);
+            }
+        }
+        finally
+        {
+            Syscall.closedir(dir);
+        }
+        names.Sort(StringComparer.Ordinal);
+        return names.ToArray();
     }
 
     /// <summary>lstat of the jail root and each of its ancestors up to "/" (OpenSSH's ChrootDirectory walk), root first.</summary>

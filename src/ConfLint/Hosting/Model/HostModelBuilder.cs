@@ -215,7 +215,7 @@ public sealed class HostModelBuilder
         foreach (var (directive, target) in handlers)
         {
             var socket = target.StartsWith("unix:", StringComparison.OrdinalIgnoreCase) ? target[5..].Split('|')[0] : target.Split('|')[0];
-            var pool = fpm.SelectMany(c => c.Pools).FirstOrDefault(p => ListenMatches(p.Value("listen"), socket));
+            var pool = FindPool(fpm, socket);
             JailModel? jail = null;
             if (pool?.Chroot is { Length: > 0 } chroot && pool.Get("chroot") is { } chrootSetting)
                 jail = new JailModel(HostFileSystem.NormalizeHostPath(chroot), pool.Value("chdir") ?? "/", chrootSetting.Location);
@@ -238,6 +238,23 @@ public sealed class HostModelBuilder
             };
             yield return pool is null ? backend : WithIni(backend, FpmLaunch(pool), jail);
         }
+    }
+
+    // Pools by the socket path they listen on, indexed once; TCP addresses are matched by port.
+    private Dictionary<string, FpmPool>? _poolsBySocket;
+
+    private FpmPool? FindPool(ImmutableArray<FpmConfig> fpm, string socket)
+    {
+        if (_poolsBySocket is null)
+        {
+            _poolsBySocket = new Dictionary<string, FpmPool>(StringComparer.Ordinal);
+            foreach (var pool in fpm.SelectMany(c => c.Pools))
+                if (pool.Value("listen") is { } listen && listen.StartsWith('/'))
+                    _poolsBySocket.TryAdd(HostFileSystem.NormalizeHostPath(listen), pool);
+        }
+        if (socket.StartsWith('/'))
+            return _poolsBySocket.TryGetValue(HostFileSystem.NormalizeHostPath(socket), out var byPath) ? byPath : null;
+        return fpm.SelectMany(c => c.Pools).FirstOrDefault(p => ListenMatches(p.Value("listen"), socket));
     }
 
     private static bool ListenMatches(string? listen, string socket)
