@@ -89,17 +89,8 @@ public sealed class HostFileSystem
     // A run reads a host that does not change under it: each path's symlink status is looked up once.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _linkTargets = new(StringComparer.Ordinal);
 
-    private string? LinkTargetOf(string realPath) => _linkTargets.GetOrAdd(realPath, static path =>
-    {
-        try
-        {
-            return new FileInfo(path).LinkTarget;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return null; // unreadable: a plain component
-        }
-    });
+    // readlink(2) alone answers both questions: not a link (or missing) → null.
+    private string? LinkTargetOf(string realPath) => _linkTargets.GetOrAdd(realPath, static path => Mono.Unix.UnixPath.TryReadLink(path));
 
     /// <summary>The host path of a real path under the root, or null when it lies outside.</summary>
     public string? ToHostPath(string realPath)

@@ -26,7 +26,12 @@ public sealed record GroupFile(SourceText Source, ImmutableArray<GroupEntry> Ent
 {
     public void WriteDump(TextWriter writer, ConfLint.Reporting.DumpOptions options) => ConfLint.Reporting.ModelDumps.Write(this, writer, options);
 
-    public GroupEntry? FindGroup(string name) => Entries.FirstOrDefault(e => e.IsUsable && e.Name.Text == name);
+    public GroupEntry? FindGroup(string name) => ByName.TryGetValue(name, out var entry) ? entry : null;
+
+    // The first usable entry of each name, indexed once.
+    private Dictionary<string, GroupEntry>? _byName;
+
+    private Dictionary<string, GroupEntry> ByName => _byName ??= PasswdFile.Index(Entries.Where(e => e.IsUsable), e => e.Name.Text);
 
     public GroupEntry? FindGid(long gid) => Entries.FirstOrDefault(e => e.IsUsable && e.Gid == gid);
 

@@ -77,7 +77,19 @@ public sealed record PasswdFile(SourceText Source, ImmutableArray<PasswdEntry> E
     public void WriteDump(TextWriter writer, ConfLint.Reporting.DumpOptions options) => ConfLint.Reporting.ModelDumps.Write(this, writer, options);
 
     /// <summary>The user nss_files returns for a name: the first usable line with that name.</summary>
-    public PasswdEntry? FindUser(string name) => Entries.FirstOrDefault(e => e.IsUsable && e.Name.Text == name);
+    public PasswdEntry? FindUser(string name) => ByName.TryGetValue(name, out var entry) ? entry : null;
+
+    // The first usable entry of each name, indexed once (a host may have tens of thousands of users).
+    private Dictionary<string, PasswdEntry>? _byName;
+
+    private Dictionary<string, PasswdEntry> ByName => _byName ??= Index(Entries.Where(e => e.IsUsable), e => e.Name.Text);
+
+    internal static Dictionary<string, T> Index<T>(IEnumerable<T> entries, Func<T, string> key)
+    {
+        var index = new Dictionary<string, T>(StringComparer.Ordinal);
+        foreach (var entry in entries) index.TryAdd(key(entry), entry);
+        return index;
+    }
 
     public PasswdEntry? FindUid(long uid) => Entries.FirstOrDefault(e => e.IsUsable && e.Uid == uid);
 
