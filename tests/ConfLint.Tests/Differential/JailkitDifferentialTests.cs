@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using ConfLint.Tests.Hosting;
 using ConfLint.Tests.Oracles;
@@ -58,7 +57,7 @@ public class JailkitDifferentialTests
             }
             var config = Path.Combine(tree.Root, "jk_check.ini");
             File.WriteAllText(config, $"[{jail}]\n");
-            var output = Run(jkCheck, "-c", config);
+            var output = Processes.Run(jkCheck, "-c", config).Output;
             var findings = tree.Lint().Diagnostics.Where(d => d.Id.StartsWith("CL7", StringComparison.Ordinal)).Select(d => d.Message).ToList();
             foreach (var real in Warning.Matches(output).Select(m => m.Groups[1].Value).Distinct())
             {
@@ -74,16 +73,5 @@ public class JailkitDifferentialTests
         }
         Assert.True(reported > 30, $"the scenarios planted too little: jk_check reported {reported} paths");
         Assert.True(failures.Count == 0, $"jk_check reported {reported}: {agreed} agreed, {documented} documented differences, {failures.Count} missed:\n" + string.Join("\n", failures));
-    }
-
-    private static string Run(string program, params string[] args)
-    {
-        var psi = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        p.WaitForExit();
-        return stdout.Result + stderr.Result;
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ConfLint.Hosting;
 using Xunit;
 
@@ -22,14 +21,7 @@ public sealed class FaqChrootModelTests : IDisposable
         return target;
     }
 
-    private static void Run(string program, params string[] args)
-    {
-        var psi = new ProcessStartInfo(program) { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        p.WaitForExit();
-        Assert.True(p.ExitCode == 0, $"{program} failed: {p.StandardError.ReadToEnd()}");
-    }
+    private static void Run(string program, params string[] args) => ConfLint.Tests.Oracles.Processes.Check(program, args);
 
     [Theory]
     [InlineData("CL3001", "sites-available/other.example.com.conf", 4)]

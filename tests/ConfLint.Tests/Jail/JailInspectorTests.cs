@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ConfLint.Hosting;
 using ConfLint.Jail;
 using Xunit;
@@ -71,14 +70,5 @@ public sealed class JailInspectorTests : IDisposable
         Assert.All(components, c => Assert.Equal(JailFileKind.Directory, c.Kind));
     }
 
-    internal static string Run(string program, params string[] args)
-    {
-        var psi = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var output = p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        Assert.True(p.ExitCode == 0, $"{program} {string.Join(' ', args)} failed: {p.StandardError.ReadToEnd()}");
-        return output.Trim();
-    }
+    internal static string Run(string program, params string[] args) => Oracles.Processes.Check(program, args);
 }
