@@ -18,7 +18,8 @@ public sealed class CL2010FcgidMaxRequestsMustNotExceedPhp : Analyzer<HostModel>
 
     public override void Analyze(HostModel model, AnalysisContext context)
     {
-        foreach (var backend in model.VirtualHosts.SelectMany(v => v.Backends).Where(b => b.Kind == PhpBackendKind.ModFcgid && b.WrapperHostPath is not null))
+        // Only a wrapper that was read tells what PHP_FCGI_MAX_REQUESTS is; a missing one is CL2009's.
+        foreach (var backend in model.VirtualHosts.SelectMany(v => v.Backends).Where(b => b.Kind == PhpBackendKind.ModFcgid && b.WrapperHostPath is not null && b.Wrapper is not null))
         {
             long phpLimit = 500;
             string source = " unset; PHP's default";
