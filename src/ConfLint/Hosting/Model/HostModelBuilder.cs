@@ -552,8 +552,19 @@ public sealed class HostModelBuilder
             ? new Suexec(new Fact<string>(d.Arguments[0].Value, d.Location), new Fact<string>(d.Arguments[1].Value, d.Location))
             : null;
 
-    private static IEnumerable<ApacheConfigDirective> Directives(IEnumerable<ApacheNodeContext> nodes, params string[] names) =>
-        nodes.Select(n => n.Directive).OfType<ApacheConfigDirective>().Where(d => names.Any(d.Is));
+    private static IEnumerable<ApacheConfigDirective> Directives(IEnumerable<ApacheNodeContext> nodes, params string[] names)
+    {
+        foreach (var node in nodes)
+        {
+            if (node.Node is not ApacheConfigDirective d) continue;
+            foreach (var name in names)
+            {
+                if (!d.Is(name)) continue;
+                yield return d;
+                break;
+            }
+        }
+    }
 
     private static ApacheConfigDirective? LastDirective(IEnumerable<ApacheNodeContext> nodes, string name) =>
         Directives(nodes, name).LastOrDefault();
