@@ -40,6 +40,9 @@ public sealed class HostFileSystem
         return "/" + string.Join('/', parts);
     }
 
+    /// <summary>Whether two paths name the same place lexically: trailing slashes, "." and ".." do not matter.</summary>
+    public static bool SamePath(string a, string b) => NormalizeHostPath(a) == NormalizeHostPath(b);
+
     // Most paths are already normal: absolute, no empty, "." or ".." component, no trailing slash.
     private static bool IsNormalized(string path)
     {

@@ -26,18 +26,11 @@ public sealed class CL3005DocRootMustMatchJail : Analyzer<HostModel>
             {
                 if (backend.Jail is not { } jail || backend.Setting("doc_root") is not { } setting || setting.Value.Length == 0) continue;
                 if (HostModelBuilder.InJailPath(jail, docRoot.Value) is not { } expected) continue;
-                if (HostFileSystemPaths.Same(setting.Value, expected)) continue;
+                if (Hosting.HostFileSystem.SamePath(setting.Value, expected)) continue;
                 context.Report(Diagnostic.Create(Rule, setting.Location, setting.Value, docRoot.Value, expected, jail.Root)
                     .WithRelated(docRoot.Location, "the vhost's DocumentRoot")
                     .WithRelated(jail.Source, "where the jail comes from"));
             }
         }
     }
-}
-
-/// <summary>Path comparison as PHP and the kernel see it: trailing slashes and `.` do not matter.</summary>
-internal static class HostFileSystemPaths
-{
-    public static bool Same(string a, string b) =>
-        Hosting.HostFileSystem.NormalizeHostPath(a) == Hosting.HostFileSystem.NormalizeHostPath(b);
 }

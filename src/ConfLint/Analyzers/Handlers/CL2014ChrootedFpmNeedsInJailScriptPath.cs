@@ -26,7 +26,7 @@ public sealed class CL2014ChrootedFpmNeedsInJailScriptPath : Analyzer<HostModel>
                 if (backend.ScriptFilenameOverride is not null) continue;
                 var docRoot = backend.Setting("doc_root");
                 var fix = backend.Setting("cgi.fix_pathinfo");
-                if (docRoot is { Value.Length: > 0 } && fix is { } f && (f.Value is "" or "0")) continue;
+                if (docRoot is { Value.Length: > 0 } && fix is { IsOff: true }) continue;
                 if (model.FileSystem.Exists(jail.Root + jail.Root)) continue;
                 var example = (vhost.DocumentRoot?.Value ?? "/var/www/html").TrimEnd('/') + "/index.php";
                 context.Report(Diagnostic.Create(Rule, backend.Mapping.Location, vhost.DisplayName, example, backend.Pool!.Name, jail.Root)

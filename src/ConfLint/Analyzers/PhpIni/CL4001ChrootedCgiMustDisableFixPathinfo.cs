@@ -25,7 +25,7 @@ public sealed class CL4001ChrootedCgiMustDisableFixPathinfo : Analyzer<HostModel
                 if (backend.Kind is not (PhpBackendKind.ModFastcgi or PhpBackendKind.ModFcgid) || backend.Jail is null) continue;
                 if (backend.PhpBinary is not { } php || backend.IniResolution is null) continue;
                 var setting = backend.Setting("cgi.fix_pathinfo");
-                if (setting is not null && IsOff(setting.Value)) continue;
+                if (setting is { IsOff: true }) continue;
                 var at = setting?.Location ?? (backend.IniFiles.Length > 0 ? backend.IniFiles[0].Text.GetLineLocation(1) : php.Location);
                 var where = setting is not null ? "" : backend.IniResolution.LoadedFile is { } f ? $" (unset in {f}; PHP's default is 1)" : " (PHP loads no php.ini; the default is 1)";
                 var d = Diagnostic.Create(Rule, at, vhost.DisplayName, setting?.Value is { Length: > 0 } v ? $"\"{v}\"" : "1", where);
@@ -33,12 +33,5 @@ public sealed class CL4001ChrootedCgiMustDisableFixPathinfo : Analyzer<HostModel
                 context.Report(d);
             }
         }
-    }
-
-    // cgi.fix_pathinfo is a boolean read with atoi-like semantics: "0", "", "off"/"no"/"false" after INI parsing are 0.
-    private static bool IsOff(string value)
-    {
-        var v = value.Trim();
-        return v.Length == 0 || v == "0" || (long.TryParse(v, out var n) && n == 0);
     }
 }

@@ -31,7 +31,7 @@ public sealed class CL4007OpcodeCacheNeedsPersistentPhp : Analyzer<HostModel>
                         var file = Path.GetFileName(entry.Value!.Text).ToLowerInvariant();
                         var cache = Caches.FirstOrDefault(c => file.StartsWith(c, StringComparison.Ordinal));
                         if (cache is null) continue;
-                        if (cache == "opcache" && backend.Setting("opcache.enable") is { } enable && enable.Value is "" or "0") continue;
+                        if (cache == "opcache" && backend.Setting("opcache.enable") is { IsOff: true }) continue;
                         context.Report(Diagnostic.Create(Rule, ini.Document.GetLocation(entry.Span), entry.Key, entry.Value.Text, vhost.DisplayName)
                             .WithRelated(backend.Action?.Location ?? backend.Mapping.Location, "PHP runs as plain CGI through this Action"));
                     }

@@ -33,7 +33,21 @@ public sealed record JailModel(string Root, string HomeInJail, Location Source);
 public sealed record ChainStep(string Label, Location? Location);
 
 /// <summary>A php.ini value in effect for a PHP backend, and where it was set (php.ini line, `-d`, FPM php_admin_value…).</summary>
-public sealed record EffectiveIniSetting(string Name, string Value, Location Location, string Origin);
+public sealed record EffectiveIniSetting(string Name, string Value, Location Location, string Origin)
+{
+    /// <summary>
+    /// A boolean setting read as PHP reads it after INI parsing (Off/No/False already became ""):
+    /// empty or a number equal to 0 is off.
+    /// </summary>
+    public bool IsOff
+    {
+        get
+        {
+            var v = Value.Trim();
+            return v.Length == 0 || (long.TryParse(v, out var n) && n == 0);
+        }
+    }
+}
 
 /// <summary>How a vhost's PHP is reached and what it runs with.</summary>
 public sealed record PhpBackend
@@ -93,11 +107,6 @@ public sealed record PhpBackend
     /// <summary>mod_fcgid: FcgidMaxRequestsPerProcess in scope (mod_fcgid's default is 0, unlimited).</summary>
     public Fact<string>? FcgidMaxRequests { get; init; }
 
-    /// <summary>The SAPI of the PHP behind this backend: "cgi-fcgi" or "fpm-fcgi".</summary>
-    public string Sapi => Kind == PhpBackendKind.ProxyFcgi ? "fpm-fcgi" : "cgi-fcgi";
-
-    /// <summary>True when PHP runs chrooted (a jail is known).</summary>
-    public bool IsJailed => Jail is not null;
 
     public EffectiveIniSetting? Setting(string name) => Effective.TryGetValue(name, out var s) ? s : null;
 }
@@ -136,9 +145,6 @@ public sealed class VirtualHostModel
     public JailModel? Jail { get; init; }
 
     public ImmutableArray<PhpBackend> Backends { get; init; } = ImmutableArray<PhpBackend>.Empty;
-
-    /// <summary>The directive that runs PHP for this vhost (its first backend's mapping), for findings about the vhost's PHP.</summary>
-    public Location PhpLocation => Backends.IsEmpty ? Location : Backends[0].Mapping.Location;
 }
 
 /// <summary>

@@ -170,7 +170,7 @@ public sealed class HostModelBuilder
             {
                 chain.Add(new ChainStep(hasSuexec ? "[mod_cgi → suexec]" : "[mod_cgi]", action.Location));
             }
-            var backend = CompleteWrapperBackend(kind, chain, mapping, new Fact<string>($"{handler} {url}", action.Location),
+            var backend = CompleteWrapperBackend(kind, chain.ToImmutable(), mapping, new Fact<string>($"{handler} {url}", action.Location),
                 wrapperHostPath is null ? null : new Fact<string>(wrapperHostPath, action.Location), jail);
             yield return backend with
             {
@@ -274,9 +274,6 @@ public sealed class HostModelBuilder
         var env = pool.Array("env").Where(s => s.ArrayKey is not null).ToDictionary(s => s.ArrayKey!, s => s.Value, StringComparer.Ordinal);
         return new PhpLaunch("fpm-fcgi", "/usr/sbin/php-fpm8.2", null, env, null, false, _options.FpmIniDirectory, _options.FpmScanDirectory);
     }
-
-    private PhpBackend CompleteWrapperBackend(PhpBackendKind kind, ImmutableArray<ChainStep>.Builder chainBuilder, Fact<string> mapping, Fact<string>? action, Fact<string>? wrapperPath, JailModel? jail) =>
-        CompleteWrapperBackend(kind, chainBuilder.ToImmutable(), mapping, action, wrapperPath, jail);
 
     // The wrapper is read (a script: what it sets and execs; an ELF binary: PHP itself), then the php.ini PHP loads.
     private PhpBackend CompleteWrapperBackend(PhpBackendKind kind, ImmutableArray<ChainStep> chain, Fact<string> mapping, Fact<string>? action, Fact<string>? wrapperPath, JailModel? jail)
