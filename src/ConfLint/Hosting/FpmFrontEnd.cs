@@ -39,10 +39,9 @@ public sealed partial class FpmFrontEnd : IFrontEnd
         var options = new FpmLoadOptions { CheckDisk = !request.NoDisk };
         if (!request.NoDisk)
         {
-            var passwd = ReadQuietly(fs, "/etc/passwd");
-            var group = ReadQuietly(fs, "/etc/group");
-            var users = passwd is null ? null : PasswdFile.Parse(passwd);
-            var groups = group is null ? null : GroupFile.Parse(group);
+            // The host's users as the compilation already read them (the hosting model loads them first); else read quietly.
+            var users = compilation.InputsOf<PasswdFile>().FirstOrDefault() ?? (ReadQuietly(fs, "/etc/passwd") is { } passwd ? PasswdFile.Parse(passwd) : null);
+            var groups = compilation.InputsOf<GroupFile>().FirstOrDefault() ?? (ReadQuietly(fs, "/etc/group") is { } group ? GroupFile.Parse(group) : null);
             options = options with
             {
                 UserExists = name => users is null ? null : users.FindUser(name) is not null,
