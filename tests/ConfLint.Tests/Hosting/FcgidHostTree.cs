@@ -1,14 +1,10 @@
-using ConfLint.Diagnostics;
-using ConfLint.Hosting;
-
 namespace ConfLint.Tests.Hosting;
 
 /// <summary>A mod_fcgid host (engine-facts §2): suexec user, FilesMatch → fcgid-script, FcgidWrapper, a php-wrapper.</summary>
-public sealed class FcgidHostTree : IDisposable
+public sealed class FcgidHostTree : TestHostTree
 {
-    public string Root { get; } = Directory.CreateTempSubdirectory("conflint-fcgid-").FullName;
-
     public FcgidHostTree(string vhostExtra = "", string wrapperEnvironment = "PHP_FCGI_MAX_REQUESTS=500\nexport PHP_FCGI_MAX_REQUESTS\n")
+        : base("conflint-fcgid-", "fcgid_module", "suexec_module")
     {
         Write("/etc/apache2/apache2.conf", $$"""
             ServerRoot /etc/apache2
@@ -29,30 +25,13 @@ public sealed class FcgidHostTree : IDisposable
         Write("/etc/group", "web1:x:2001:\n");
         Write("/var/www/host/bin/php-wrapper", "#!/bin/sh\n" + wrapperEnvironment + "exec /usr/bin/php-cgi\n", "755");
     }
-
-    public void Write(string hostPath, string text, string? octalMode = null)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Root + hostPath)!);
-        File.WriteAllText(Root + hostPath, text);
-        if (octalMode is not null) File.SetUnixFileMode(Root + hostPath, (UnixFileMode)Convert.ToInt32(octalMode, 8));
-    }
-
-    public IReadOnlyList<Diagnostic> Findings(string ruleId) => LintRunner.Run(new LintRequest
-    {
-        Paths = new[] { Root },
-        Root = Root,
-        Modules = new[] { "fcgid_module", "suexec_module" },
-    }).Diagnostics.Where(d => d.Id == ruleId).ToList();
-
-    public void Dispose() => Directory.Delete(Root, recursive: true);
 }
 
 /// <summary>A mod_proxy_fcgi host with one chrooted PHP-FPM pool, as in corpus/_oracle-e2e-local/fpm-chroot.</summary>
-public sealed class FpmHostTree : IDisposable
+public sealed class FpmHostTree : TestHostTree
 {
-    public string Root { get; } = Directory.CreateTempSubdirectory("conflint-fpm-").FullName;
-
     public FpmHostTree(string vhostExtra = "", string socket = "/run/php/site1.sock", string poolExtra = "")
+        : base("conflint-fpm-", "proxy_module", "proxy_fcgi_module")
     {
         Write("/etc/apache2/apache2.conf", $$"""
             ServerRoot /etc/apache2
@@ -84,19 +63,4 @@ public sealed class FpmHostTree : IDisposable
         Write("/etc/group", "site1:x:2001:\n");
         Directory.CreateDirectory(Root + "/srv/jail/site1/html");
     }
-
-    public void Write(string hostPath, string text)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Root + hostPath)!);
-        File.WriteAllText(Root + hostPath, text);
-    }
-
-    public IReadOnlyList<Diagnostic> Findings(string ruleId) => LintRunner.Run(new LintRequest
-    {
-        Paths = new[] { Root },
-        Root = Root,
-        Modules = new[] { "proxy_module", "proxy_fcgi_module" },
-    }).Diagnostics.Where(d => d.Id == ruleId).ToList();
-
-    public void Dispose() => Directory.Delete(Root, recursive: true);
 }

@@ -1,7 +1,3 @@
-using ConfLint.Diagnostics;
-using ConfLint.Hosting;
-using ConfLint.Hosting.Model;
-
 namespace ConfLint.Tests.Hosting;
 
 /// <summary>
@@ -9,15 +5,14 @@ namespace ConfLint.Tests.Hosting;
 /// with SuexecUserGroup, a /./ jail, a php-wrapper and a php.ini with doc_root and
 /// cgi.fix_pathinfo = 0. Tests change one file to plant one defect and lint the tree as a host.
 /// </summary>
-public sealed class SeedHostTree : IDisposable
+public sealed class SeedHostTree : TestHostTree
 {
     public const string Jail = "/www/h/o/host.example.com";
 
     public static readonly string[] Modules = { "fastcgi_module", "actions_module", "alias_module", "mime_module", "suexec_module" };
 
-    public string Root { get; } = Directory.CreateTempSubdirectory("conflint-host-").FullName;
-
     public SeedHostTree(bool fastCgiWrapper = true)
+        : base("conflint-host-", Modules)
     {
         Write("/etc/apache2/apache2.conf", $$"""
             ServerRoot /etc/apache2
@@ -48,32 +43,4 @@ public sealed class SeedHostTree : IDisposable
             </Location>
         </VirtualHost>
         """;
-
-    public string Real(string hostPath) => Root + hostPath;
-
-    public void Write(string hostPath, string text, string? octalMode = null)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Real(hostPath))!);
-        File.WriteAllText(Real(hostPath), text.EndsWith('\n') ? text : text + "\n");
-        if (octalMode is not null) File.SetUnixFileMode(Real(hostPath), (UnixFileMode)Convert.ToInt32(octalMode, 8));
-    }
-
-    public void Delete(string hostPath) => File.Delete(Real(hostPath));
-
-    public LintResult Lint(HostingOptions? hosting = null, bool noDisk = false) => LintRunner.Run(new LintRequest
-    {
-        Paths = new[] { Root },
-        Root = Root,
-        Modules = Modules,
-        NoDisk = noDisk,
-        Hosting = hosting ?? HostingOptions.Default,
-    });
-
-    public IReadOnlyList<Diagnostic> Findings(string ruleId, HostingOptions? hosting = null, bool noDisk = false) =>
-        Lint(hosting, noDisk).Diagnostics.Where(d => d.Id == ruleId).ToList();
-
-    public HostModel Model() => LintRunner.Load(new LintRequest { Paths = new[] { Root }, Root = Root, Modules = Modules }, out _)
-        .InputsOf<HostModel>().Single();
-
-    public void Dispose() => Directory.Delete(Root, recursive: true);
 }

@@ -1,0 +1,56 @@
+using ConfLint.Diagnostics;
+using ConfLint.Hosting;
+using ConfLint.Hosting.Model;
+
+namespace ConfLint.Tests.Hosting;
+
+/// <summary>
+/// A host tree in a temp folder, linted as a whole host with `--root` and the modules its Apache
+/// configuration needs. The trees of the rule tests derive from it and plant one defect each.
+/// </summary>
+public abstract class TestHostTree : IDisposable
+{
+    private readonly string[] _modules;
+
+    protected TestHostTree(string label, params string[] modules)
+    {
+        Root = Directory.CreateTempSubdirectory(label).FullName;
+        _modules = modules;
+    }
+
+    public string Root { get; }
+
+    public string Real(string hostPath) => Root + hostPath;
+
+    /// <summary>Writes a file (ending it with a line break) and, when given, sets its octal mode.</summary>
+    public void Write(string hostPath, string text, string? octalMode = null)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Real(hostPath))!);
+        File.WriteAllText(Real(hostPath), text.EndsWith('\n') ? text : text + "\n");
+        if (octalMode is not null) File.SetUnixFileMode(Real(hostPath), (UnixFileMode)Convert.ToInt32(octalMode, 8));
+    }
+
+    public void Delete(string hostPath) => File.Delete(Real(hostPath));
+
+    private LintRequest Request(HostingOptions? hosting, bool noDisk) => new()
+    {
+        Paths = new[] { Root },
+        Root = Root,
+        Modules = _modules,
+        NoDisk = noDisk,
+        Hosting = hosting ?? HostingOptions.Default,
+    };
+
+    public LintResult Lint(HostingOptions? hosting = null, bool noDisk = false) => LintRunner.Run(Request(hosting, noDisk));
+
+    public IReadOnlyList<Diagnostic> Findings(string ruleId, HostingOptions? hosting = null, bool noDisk = false) =>
+        Lint(hosting, noDisk).Diagnostics.Where(d => d.Id == ruleId).ToList();
+
+    public HostModel Model() => LintRunner.Load(Request(null, false), out _).InputsOf<HostModel>().Single();
+
+    public void Dispose()
+    {
+        Directory.Delete(Root, recursive: true);
+        GC.SuppressFinalize(this);
+    }
+}
