@@ -34,6 +34,9 @@ public sealed class PhpIniLocatorTests : IDisposable
         var (compiledIni, compiledScan) = PhpLaunch.DebianDefaults("cgi-fcgi");
         Skip.IfNot(Directory.Exists(compiledIni) || Oracle.InCi, "Debian's php-cgi configuration directory is missing");
 
+        var sharedBinary = Path.Combine(_dir, "php-cgi");
+        File.Copy(phpCgi, sharedBinary);
+        File.SetUnixFileMode(sharedBinary, (UnixFileMode)Convert.ToInt32("755", 8));
         int agreed = 0, total = 0;
         var failures = new List<string>();
         foreach (var scenario in Scenarios(120))
@@ -52,9 +55,10 @@ public sealed class PhpIniLocatorTests : IDisposable
             File.WriteAllText(Path.Combine(scan, "10-a.ini"), "a=1\n");
             File.WriteAllText(Path.Combine(scan, "notes.txt"), "");
             File.WriteAllText(Path.Combine(rc, "custom.ini"), "c=1\n");
+            // A hard link to one copy: the binary's own directory differs per scenario, and nothing is
+            // written to an executable while other tests start processes (no ETXTBSY race).
             var binary = Path.Combine(bin, "php-fcgi");
-            File.Copy(phpCgi, binary);
-            File.SetUnixFileMode(binary, (UnixFileMode)Convert.ToInt32("755", 8));
+            Assert.Equal(0, Mono.Unix.Native.Syscall.link(sharedBinary, binary));
             var script = Path.Combine(root, "t.php");
             File.WriteAllText(script, "<?php echo php_ini_loaded_file(), \"|\", str_replace(\",\\n\", \",\", (string)php_ini_scanned_files());");
 
