@@ -78,7 +78,7 @@ public static class Program
             command.Options.Add(FpmIniDir);
             command.Options.Add(FpmConfig);
             SuexecChroot.AcceptOnlyFromAmong("auto", "yes", "no");
-            Kind.AcceptOnlyFromAmong("auto", "apache", "htaccess", "php-ini", "fpm", "wrapper", "passwd", "group");
+            Kind.AcceptOnlyFromAmong(LintRunner.KindNames);
             // A variadic path argument would otherwise take a misspelled flag as a file name.
             Paths.Validators.Add(result =>
             {

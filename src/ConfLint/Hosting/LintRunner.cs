@@ -170,7 +170,10 @@ public static class LintRunner
         return best.Score > 0 ? best.Kind : InputKind.Auto;
     }
 
-    /// <summary>Parses a --kind value (apache, htaccess, php-ini, fpm, wrapper, passwd, group).</summary>
+    /// <summary>The --kind names, as the command line offers them.</summary>
+    public static readonly string[] KindNames = { "auto", "apache", "htaccess", "php-ini", "fpm", "wrapper", "passwd", "group" };
+
+    /// <summary>Parses a --kind value (one of <see cref="KindNames"/>, or an alias such as "ini" or "php-fpm").</summary>
     public static InputKind? ParseKind(string value) => value.ToLowerInvariant() switch
     {
         "auto" => InputKind.Auto,

@@ -138,9 +138,6 @@ public static class ModelWriter
         json.WriteEndObject();
     }
 
-    private static string Relative(string path, string baseDirectory)
-    {
-        var relative = Path.GetRelativePath(baseDirectory, path);
-        return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;
-    }
+    // Relative to the base directory when under it, as the reports write paths; else as read.
+    private static string Relative(string path, string baseDirectory) => ReportPaths.Relative(baseDirectory, path) ?? path;
 }
