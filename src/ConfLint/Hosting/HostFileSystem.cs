@@ -1,6 +1,7 @@
 using ConfLint.Analyzers.Input;
 using ConfLint.Diagnostics;
 using ConfLint.Text;
+using Mono.Unix.Native;
 
 namespace ConfLint.Hosting;
 
@@ -27,17 +28,43 @@ public sealed class HostFileSystem
     public bool IsSysroot => Root != "/";
 
     /// <summary>Normalises a host path: absolute, `.` and `..` folded (never above "/"), no trailing slash.</summary>
-    public static string NormalizeHostPath(string hostPath)
+    public static string NormalizeHostPath(string hostPath) =>
+        IsNormalized(hostPath) ? hostPath : Normalize(hostPath, default);
+
+    /// <summary>Normalises <paramref name="directory"/> + "/" + <paramref name="path"/> (as <see cref="NormalizeHostPath(string)"/>) without building the joined text first.</summary>
+    public static string NormalizeHostPath(string directory, string path) => Normalize(directory, path);
+
+    // Folds the components of `first` then `second` (as if joined by a slash) into one absolute path. The
+    // output is never longer than the input plus a leading slash, so one buffer of that size holds it.
+    private static string Normalize(ReadOnlySpan<char> first, ReadOnlySpan<char> second)
     {
-        if (IsNormalized(hostPath)) return hostPath;
-        var parts = new List<string>();
-        foreach (var part in hostPath.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        int capacity = first.Length + second.Length + 2;
+        char[]? rented = null;
+        Span<char> buffer = capacity <= 512 ? stackalloc char[512] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(capacity));
+        int length = Append(buffer, 0, first);
+        length = Append(buffer, length, second);
+        var result = length == 0 ? "/" : new string(buffer[..length]);
+        if (rented is not null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        return result;
+    }
+
+    // Appends each component of `path` as "/name" to buffer[..length]: empty ones and "." skipped, ".." drops the last one.
+    private static int Append(Span<char> buffer, int length, ReadOnlySpan<char> path)
+    {
+        foreach (var range in path.Split('/'))
         {
-            if (part == ".") continue;
-            if (part == "..") { if (parts.Count > 0) parts.RemoveAt(parts.Count - 1); continue; }
-            parts.Add(part);
+            var part = path[range];
+            if (part.Length == 0 || part is ".") continue;
+            if (part is "..")
+            {
+                length = Math.Max(0, buffer[..length].LastIndexOf('/'));
+                continue;
+            }
+            buffer[length++] = '/';
+            part.CopyTo(buffer[length..]);
+            length += part.Length;
         }
-        return "/" + string.Join('/', parts);
+        return length;
     }
 
     /// <summary>Whether two paths name the same place lexically: trailing slashes, "." and ".." do not matter.</summary>
@@ -65,35 +92,60 @@ public sealed class HostFileSystem
     /// </summary>
     public string ToRealPath(string hostPath) => Join(Root, ResolveHostPath(hostPath));
 
+    /// <summary>
+    /// The real path of the entry a host path names, as lstat(2) sees it: the directories on the
+    /// way are resolved inside the root, the last component is not followed.
+    /// </summary>
+    public string ToRealPathOfEntry(string hostPath)
+    {
+        var normalized = NormalizeHostPath(hostPath);
+        if (normalized == "/") return Root;
+        int slash = normalized.LastIndexOf('/');
+        var parent = ResolveDirectory(slash == 0 ? "/" : normalized.AsSpan(0, slash), 0);
+        return Join(Root, Child(normalized, slash, parent));
+    }
+
+    // The path of `normalized`'s last component inside `parent` (its parent directory, resolved): the
+    // path itself when nothing on the way was a symlink, so the common case allocates nothing.
+    private static string Child(string normalized, int slash, string parent)
+    {
+        bool unchanged = slash == 0 ? parent == "/" : normalized.AsSpan(0, slash).SequenceEqual(parent);
+        if (unchanged) return normalized;
+        var name = normalized.AsSpan(slash + 1);
+        return parent == "/" ? string.Concat("/", name) : string.Concat(parent, "/", name);
+    }
+
     /// <summary>The host path with symlinks resolved as the host would resolve them.</summary>
     public string ResolveHostPath(string hostPath) => Resolve(NormalizeHostPath(hostPath), 0);
 
-    // Resolved host paths, memoised: a host is read many times along the same directories.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _resolved = new(StringComparer.Ordinal);
+    // Resolved directories, memoised: a host is read many times along the same directories. Files are
+    // not kept (a host has many more files than directories, and each is rarely asked about twice).
+    private readonly Dictionary<string, string> _resolvedDirectories = new(StringComparer.Ordinal);
 
     // Resolves a normalised host path: its parent first (memoised), then the last component's symlink,
     // whose target is resolved again (absolute targets from the root, relative ones from the parent).
     private string Resolve(string normalized, int hops)
     {
         if (normalized == "/") return "/";
-        if (_resolved.TryGetValue(normalized, out var known)) return known;
         int slash = normalized.LastIndexOf('/');
-        var parent = Resolve(slash <= 0 ? "/" : normalized[..slash], hops);
-        var name = normalized[(slash + 1)..];
-        var candidate = parent == "/" ? "/" + name : parent + "/" + name;
-        var target = LinkTargetOf(Join(Root, candidate));
-        string result;
-        if (target is null || hops >= MaxSymlinkHops) result = candidate;
-        else result = Resolve(NormalizeHostPath(target.StartsWith('/') ? target : parent + "/" + target), hops + 1);
-        if (hops == 0) _resolved[normalized] = result;
-        return result;
+        var parent = ResolveDirectory(slash == 0 ? "/" : normalized.AsSpan(0, slash), hops);
+        var candidate = Child(normalized, slash, parent);
+        var target = Jail.PosixFiles.ReadLink(IsSysroot ? Root : "", candidate);
+        if (target is null || hops >= MaxSymlinkHops) return candidate;
+        return Resolve(NormalizeHostPath(target.StartsWith('/') ? target : parent + "/" + target), hops + 1);
     }
 
-    // A run reads a host that does not change under it: each path's symlink status is looked up once.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _linkTargets = new(StringComparer.Ordinal);
-
-    // readlink(2) alone answers both questions: not a link (or missing) → null.
-    private string? LinkTargetOf(string realPath) => _linkTargets.GetOrAdd(realPath, static path => Mono.Unix.UnixPath.TryReadLink(path));
+    private string ResolveDirectory(ReadOnlySpan<char> normalized, int hops)
+    {
+        if (normalized is "/") return "/";
+        var lookup = _resolvedDirectories.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(normalized, out var known)) return known;
+        var path = normalized.ToString();
+        var result = Resolve(path, hops);
+        // Only a resolution that starts here is kept: one reached through a symlink chain may have stopped at the hop limit.
+        if (hops == 0) _resolvedDirectories[path] = result;
+        return result;
+    }
 
     /// <summary>The host path of a real path under the root, or null when it lies outside.</summary>
     public string? ToHostPath(string realPath)
@@ -107,11 +159,17 @@ public sealed class HostFileSystem
     private static string Join(string root, string hostPath) =>
         root == "/" ? hostPath : root + (hostPath == "/" ? "" : hostPath);
 
-    public bool FileExists(string hostPath) => File.Exists(ToRealPath(hostPath));
+    /// <summary>Whether the host path names something that is not a directory (as File.Exists: symlinks followed).</summary>
+    public bool FileExists(string hostPath) => StatKind(hostPath) is { } kind && kind != FilePermissions.S_IFDIR;
 
-    public bool DirectoryExists(string hostPath) => Directory.Exists(ToRealPath(hostPath));
+    /// <summary>Whether the host path names a directory (symlinks followed).</summary>
+    public bool DirectoryExists(string hostPath) => StatKind(hostPath) == FilePermissions.S_IFDIR;
 
-    public bool Exists(string hostPath) => FileExists(hostPath) || DirectoryExists(hostPath);
+    public bool Exists(string hostPath) => StatKind(hostPath) is not null;
+
+    // stat(2) of the resolved path under the root, without building the real path string.
+    private FilePermissions? StatKind(string hostPath) =>
+        Jail.PosixFiles.Stat(IsSysroot ? Root : "", ResolveHostPath(hostPath), out var stat) ? stat.st_mode & FilePermissions.S_IFMT : null;
 
     /// <summary>Names in a host directory, sorted as httpd sorts (byte order), or null when it cannot be read.</summary>
     public IReadOnlyList<string>? ListDirectory(string hostPath)

@@ -140,5 +140,5 @@ public static class PhpIniLocator
     }
 
     private static string Absolute(string path, string? cwd) =>
-        path.StartsWith('/') || cwd is null ? path : HostFileSystem.NormalizeHostPath(cwd + "/" + path);
+        path.StartsWith('/') || cwd is null ? path : HostFileSystem.NormalizeHostPath(cwd, path);
 }

@@ -17,19 +17,12 @@ public sealed class JailInspector
     public JailInspector(HostFileSystem fileSystem) => _fileSystem = fileSystem;
 
     /// <summary>lstat of a host path. Components before the last are resolved inside the root; the last is not followed.</summary>
-    public JailFileInfo Lstat(string hostPath)
-    {
-        var normalized = HostFileSystem.NormalizeHostPath(hostPath);
-        var parent = normalized == "/" ? "/" : _fileSystem.ResolveHostPath(Path.GetDirectoryName(normalized) ?? "/");
-        var name = Path.GetFileName(normalized);
-        var hostResolved = name.Length == 0 ? parent : (parent == "/" ? "/" + name : parent + "/" + name);
-        var real = _fileSystem.Root == "/" ? hostResolved : _fileSystem.Root + (hostResolved == "/" ? "" : hostResolved);
-        return LstatReal(normalized, real);
-    }
+    public JailFileInfo Lstat(string hostPath) =>
+        LstatReal(HostFileSystem.NormalizeHostPath(hostPath), _fileSystem.ToRealPathOfEntry(hostPath));
 
     private static JailFileInfo LstatReal(string hostPath, string realPath)
     {
-        if (Syscall.lstat(realPath, out var st) != 0) return JailFileInfo.Missing(hostPath, realPath);
+        if (!PosixFiles.Lstat(realPath, default, out var st)) return JailFileInfo.Missing(hostPath, realPath);
         var type = st.st_mode & FilePermissions.S_IFMT;
         var kind = type switch
         {
@@ -78,8 +71,32 @@ public sealed class JailInspector
         return result;
     }
 
-    // readdir(3) directly: the names of a directory in byte order ("." and ".." left out), empty when unreadable.
+    // The names of a directory in byte order ("." and ".." left out), empty when unreadable. .NET's
+    // enumeration decodes names as UTF-8; a name that is not (U+FFFD in it) is read again through
+    // Mono.Posix, whose UnixEncoding round-trips any bytes, so lstat finds it.
     private static string[] ReadDirectory(string realPath)
+    {
+        var names = new List<string>();
+        try
+        {
+            var entries = new System.IO.Enumeration.FileSystemEnumerable<string>(realPath,
+                static (ref System.IO.Enumeration.FileSystemEntry entry) => entry.FileName.ToString(),
+                new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = true, RecurseSubdirectories = false });
+            foreach (var name in entries)
+            {
+                if (name.Contains('\uFFFD')) return ReadDirectoryBytes(realPath);
+                names.Add(name);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Array.Empty<string>();
+        }
+        names.Sort(StringComparer.Ordinal);
+        return names.ToArray();
+    }
+
+    private static string[] ReadDirectoryBytes(string realPath)
     {
         var dir = Syscall.opendir(realPath);
         if (dir == IntPtr.Zero) return Array.Empty<string>();
@@ -105,13 +122,19 @@ public sealed class JailInspector
     public IReadOnlyList<JailFileInfo> PathComponents(string jailRoot)
     {
         var normalized = HostFileSystem.NormalizeHostPath(jailRoot);
-        var components = new List<JailFileInfo> { Lstat("/") };
-        var current = "";
-        foreach (var part in normalized.Split('/', StringSplitOptions.RemoveEmptyEntries))
-        {
-            current += "/" + part;
-            components.Add(Lstat(current));
-        }
+        var components = new List<JailFileInfo> { Ancestor("/") };
+        for (int slash = normalized.IndexOf('/', 1); slash > 0; slash = normalized.IndexOf('/', slash + 1))
+            components.Add(Ancestor(normalized[..slash]));
+        if (normalized != "/") components.Add(Lstat(normalized));
         return components;
+    }
+
+    // Jails share their ancestors (/srv, /srv/www, ...): each is read once per inspector.
+    private readonly Dictionary<string, JailFileInfo> _ancestors = new(StringComparer.Ordinal);
+
+    private JailFileInfo Ancestor(string hostPath)
+    {
+        if (!_ancestors.TryGetValue(hostPath, out var info)) _ancestors[hostPath] = info = Lstat(hostPath);
+        return info;
     }
 }

@@ -45,7 +45,7 @@ public sealed class CL3006ChrootedPhpNeedsDocRoot : Analyzer<HostModel>
 
     private static bool IsLinkToRoot(HostModel model, string hostPath)
     {
-        var info = new ConfLint.Jail.JailInspector(model.FileSystem).Lstat(hostPath);
+        var info = model.Inspector.Lstat(hostPath);
         return info.Kind == ConfLint.Jail.JailFileKind.Symlink && info.LinkTarget is "/" or "../" or "..";
     }
 }

@@ -21,7 +21,7 @@ public sealed class CL7005JailMustHoldRuntimeDirectories : Analyzer<HostModel>
     public override void Analyze(HostModel model, AnalysisContext context)
     {
         if (context.Options.NoDisk) return;
-        var inspector = new JailInspector(model.FileSystem);
+        var inspector = model.Inspector;
         foreach (var use in model.Jails)
         {
             var jail = use.Jail;

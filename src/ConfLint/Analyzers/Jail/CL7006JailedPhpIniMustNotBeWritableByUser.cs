@@ -21,7 +21,7 @@ public sealed class CL7006JailedPhpIniMustNotBeWritableByUser : Analyzer<HostMod
     public override void Analyze(HostModel model, AnalysisContext context)
     {
         if (context.Options.NoDisk) return;
-        var inspector = new JailInspector(model.FileSystem);
+        var inspector = model.Inspector;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var use in model.Jails)
         {

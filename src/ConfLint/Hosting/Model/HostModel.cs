@@ -173,37 +173,46 @@ public sealed class HostModel
 
     public ImmutableArray<VirtualHostModel> VirtualHosts { get; init; } = ImmutableArray<VirtualHostModel>.Empty;
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<ConfLint.Jail.JailFileInfo>> _jailEntries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyList<ConfLint.Jail.JailFileInfo>> _jailEntries = new(StringComparer.Ordinal);
+
+    private ConfLint.Jail.JailInspector? _inspector;
+
+    /// <summary>lstat(2) for the jail rules, one per run so that the ancestors jails share are read once.</summary>
+    public ConfLint.Jail.JailInspector Inspector => _inspector ??= new ConfLint.Jail.JailInspector(FileSystem);
 
     /// <summary>Every path inside a jail as lstat sees it (walked once per run, shared by the jail rules).</summary>
-    public IReadOnlyList<ConfLint.Jail.JailFileInfo> JailEntries(string jailRoot) =>
-        _jailEntries.GetOrAdd(jailRoot, root => new ConfLint.Jail.JailInspector(FileSystem).Walk(root, out _));
+    public IReadOnlyList<ConfLint.Jail.JailFileInfo> JailEntries(string jailRoot)
+    {
+        if (!_jailEntries.TryGetValue(jailRoot, out var entries)) _jailEntries[jailRoot] = entries = Inspector.Walk(jailRoot, out _);
+        return entries;
+    }
 
     /// <summary>
     /// Every jail PHP runs in (suexec users' and FPM pools' chroots), once each, with the vhost and
     /// backend that first lead to it and the UID/GID that runs inside (null when unknown).
     /// </summary>
-    public IEnumerable<JailUse> Jails
+    public IReadOnlyList<JailUse> Jails => _jails ??= FindJails().ToList();
+
+    private List<JailUse>? _jails;
+
+    private IEnumerable<JailUse> FindJails()
     {
-        get
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var vhost in VirtualHosts)
         {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var vhost in VirtualHosts)
+            foreach (var backend in vhost.Backends.Where(b => b.Jail is not null))
             {
-                foreach (var backend in vhost.Backends.Where(b => b.Jail is not null))
-                {
-                    if (!seen.Add(backend.Jail!.Root)) continue;
-                    long? uid = backend.Kind == PhpBackendKind.ProxyFcgi
-                        ? (backend.Pool?.Value("user") is { } u ? Passwd?.FindUser(u)?.Uid : null)
-                        : vhost.User?.Uid;
-                    long? gid = backend.Kind == PhpBackendKind.ProxyFcgi
-                        ? (backend.Pool?.Value("group") is { } g ? Group?.FindGroup(g)?.Gid : null)
-                        : vhost.User?.Gid;
-                    yield return new JailUse(backend.Jail, vhost, backend, uid, gid);
-                }
-                if (vhost.Jail is { } jail && seen.Add(jail.Root))
-                    yield return new JailUse(jail, vhost, null, vhost.User?.Uid, vhost.User?.Gid);
+                if (!seen.Add(backend.Jail!.Root)) continue;
+                long? uid = backend.Kind == PhpBackendKind.ProxyFcgi
+                    ? (backend.Pool?.Value("user") is { } u ? Passwd?.FindUser(u)?.Uid : null)
+                    : vhost.User?.Uid;
+                long? gid = backend.Kind == PhpBackendKind.ProxyFcgi
+                    ? (backend.Pool?.Value("group") is { } g ? Group?.FindGroup(g)?.Gid : null)
+                    : vhost.User?.Gid;
+                yield return new JailUse(backend.Jail, vhost, backend, uid, gid);
             }
+            if (vhost.Jail is { } jail && seen.Add(jail.Root))
+                yield return new JailUse(jail, vhost, null, vhost.User?.Uid, vhost.User?.Gid);
         }
     }
 }

@@ -370,7 +370,7 @@ public sealed class HostModelBuilder
 
     /// <summary>The host path of a path PHP (maybe jailed) names.</summary>
     public static string ToHostPath(JailModel? jail, string path) =>
-        jail is null || jail.Root == "/" ? HostFileSystem.NormalizeHostPath(path) : HostFileSystem.NormalizeHostPath(jail.Root + "/" + path);
+        jail is null || jail.Root == "/" ? HostFileSystem.NormalizeHostPath(path) : HostFileSystem.NormalizeHostPath(jail.Root, path);
 
     /// <summary>The in-jail path of a host path, or null when it lies outside the jail.</summary>
     public static string? InJailPath(JailModel? jail, string hostPath)
@@ -474,7 +474,7 @@ public sealed class HostModelBuilder
         }
         return documentRoot is null
             ? (null, null)
-            : (HostFileSystem.NormalizeHostPath(documentRoot.Value + "/" + url), new Fact<string>("DocumentRoot", documentRoot.Location));
+            : (HostFileSystem.NormalizeHostPath(documentRoot.Value, url), new Fact<string>("DocumentRoot", documentRoot.Location));
     }
 
     // mod_alias alias_matches: the alias prefix must match whole path segments (slashes collapse).
