@@ -54,6 +54,9 @@ public sealed class FpmLoader
     private readonly List<FpmFile> _files = new();
     private readonly List<FpmSetting> _global = new();
     private readonly List<FpmPool> _pools = new();
+
+    // Pools by name (php-fpm compares section names case-insensitively), so a host with thousands of pools reads in linear time.
+    private readonly Dictionary<string, FpmPool> _poolsByName = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<FpmInclude> _includes = new();
     private readonly List<FpmProblem> _problems = new();
     private FpmPool? _current;
@@ -138,11 +141,11 @@ public sealed class FpmLoader
             _current = null;
             return;
         }
-        _current = _pools.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
-        if (_current is null)
+        if (!_poolsByName.TryGetValue(name, out _current))
         {
             _current = new FpmPool(name, file, line, span);
             _pools.Add(_current);
+            _poolsByName[name] = _current;
         }
     }
 
@@ -470,22 +473,27 @@ public sealed class FpmLoader
         }
         foreach (var pool in _pools) CheckPool(pool);
 
-        // Two pools on one listen address.
-        foreach (var pool in _pools)
+        // Two pools on one listen address. php-fpm compares every pool with every other and stops at the
+        // first pair: the earliest pool that shares its address, and the first other pool on it.
+        var firstTwoOnAddress = new Dictionary<string, (int Order, FpmPool First, FpmPool? Second)>(StringComparer.Ordinal);
+        for (int i = 0; i < _pools.Count; i++)
         {
-            foreach (var other in _pools)
-            {
-                if (ReferenceEquals(pool, other)) continue;
-                if (pool.Evaluated.TryGetValue("listen", out var a) && other.Evaluated.TryGetValue("listen", out var b) && a.Length > 0 && a == b)
-                {
-                    var at = other.Get("listen")!;
-                    Problem(FpmProblemPhase.PostProcess, at.ValueLocation, $"pool [{other.Name}] listens on '{a}', already used by pool [{pool.Name}]",
-                        $"[pool {other.Name}] unable to set listen address as it's already used in another pool '{pool.Name}'", null, at.File.IncludeChain);
-                    goto listenDone;
-                }
-            }
+            var pool = _pools[i];
+            if (!pool.Evaluated.TryGetValue("listen", out var address) || address.Length == 0) continue;
+            if (!firstTwoOnAddress.TryGetValue(address, out var pair)) firstTwoOnAddress[address] = (i, pool, null);
+            else if (pair.Second is null) firstTwoOnAddress[address] = (pair.Order, pair.First, pool);
         }
-    listenDone:
+        var shared = firstTwoOnAddress
+            .Where(kv => kv.Value.Second is not null)
+            .OrderBy(kv => kv.Value.Order)
+            .Select(kv => (Address: kv.Key, kv.Value.First, Second: kv.Value.Second!))
+            .FirstOrDefault();
+        if (shared.Second is not null)
+        {
+            var at = shared.Second.Get("listen")!;
+            Problem(FpmProblemPhase.PostProcess, at.ValueLocation, $"pool [{shared.Second.Name}] listens on '{shared.Address}', already used by pool [{shared.First.Name}]",
+                $"[pool {shared.Second.Name}] unable to set listen address as it's already used in another pool '{shared.First.Name}'", null, at.File.IncludeChain);
+        }
 
         if (_options.CheckDisk)
         {
