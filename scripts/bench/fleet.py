@@ -106,10 +106,13 @@ def measure(cmd, env=None):
 
 def main():
     sizes = [int(a) for a in sys.argv[1:]] or [1000, 10000]
-    subprocess.run([os.path.join(REPO, "conflint"), "rules"], stdout=subprocess.DEVNULL, check=True)  # builds once
-    conflint = [os.path.join(REPO, ".conflint-build", "conflint-cli")]
-    if not os.path.exists(conflint[0]):
-        conflint = ["dotnet", os.path.join(REPO, ".conflint-build", "conflint-cli.dll")]
+    if os.environ.get("CONFLINT"):  # a given build, e.g. to compare two
+        conflint = os.environ["CONFLINT"].split()
+    else:
+        subprocess.run([os.path.join(REPO, "conflint"), "rules"], stdout=subprocess.DEVNULL, check=True)  # builds once
+        conflint = [os.path.join(REPO, ".conflint-build", "conflint-cli")]
+        if not os.path.exists(conflint[0]):
+            conflint = ["dotnet", os.path.join(REPO, ".conflint-build", "conflint-cli.dll")]
     print(f"{'N':>7} {'apache2 -t s':>13} {'MB':>6} {'conflint s':>11} {'MB':>6} {'ratio':>6} {'findings exit':>14}")
     for n in sizes:
         root = tempfile.mkdtemp(prefix=f"conflint-fleet-{n}-")

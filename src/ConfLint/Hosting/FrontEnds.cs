@@ -3,7 +3,7 @@ namespace ConfLint.Hosting;
 /// <summary>Every front end, one line each.</summary>
 public static class FrontEnds
 {
-    public static IReadOnlyList<IFrontEnd> All { get; } = new IFrontEnd[]
+    private static readonly IFrontEnd[] Each =
     {
         new PhpIniFrontEnd(),
         new WrapperFrontEnd(),
@@ -14,5 +14,12 @@ public static class FrontEnds
         new ApacheFrontEnd(InputKind.Htaccess),
     };
 
-    public static IFrontEnd? For(InputKind kind) => All.FirstOrDefault(f => f.Kind == kind);
+    public static IReadOnlyList<IFrontEnd> All => Each;
+
+    public static IFrontEnd? For(InputKind kind)
+    {
+        foreach (var frontEnd in Each)
+            if (frontEnd.Kind == kind) return frontEnd;
+        return null;
+    }
 }
