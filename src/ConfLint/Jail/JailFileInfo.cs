@@ -15,9 +15,10 @@ public enum JailFileKind
 
 /// <summary>
 /// One path as lstat(2) sees it: kind, owner, group, permission bits (including setuid, setgid,
-/// sticky), link count and, for a symlink, its target. HostPath is the path the host names.
+/// sticky), link count and, for a symlink, its target. HostPath is the path the host names. (Its real
+/// path under the lint root is not kept: a walk holds every entry of every jail until the jail rules ran.)
 /// </summary>
-public sealed record JailFileInfo(string HostPath, string RealPath, JailFileKind Kind, long Uid, long Gid, int Mode, long LinkCount, string? LinkTarget)
+public sealed record JailFileInfo(string HostPath, JailFileKind Kind, long Uid, long Gid, int Mode, long LinkCount, string? LinkTarget)
 {
     public const int SetUid = 0x800;   // S_ISUID 04000
     public const int SetGid = 0x400;   // S_ISGID 02000
@@ -39,5 +40,5 @@ public sealed record JailFileInfo(string HostPath, string RealPath, JailFileKind
     /// <summary>Permission bits as octal text, e.g. "4755" or "1777".</summary>
     public string OctalMode => Convert.ToString(Mode & 0xFFF, 8).PadLeft(4, '0');
 
-    public static JailFileInfo Missing(string hostPath, string realPath) => new(hostPath, realPath, JailFileKind.Missing, -1, -1, 0, 0, null);
+    public static JailFileInfo Missing(string hostPath) => new(hostPath, JailFileKind.Missing, -1, -1, 0, 0, null);
 }

@@ -22,7 +22,7 @@ public sealed class JailInspector
 
     private static JailFileInfo LstatReal(string hostPath, string realPath)
     {
-        if (!PosixFiles.Lstat(realPath, default, out var st)) return JailFileInfo.Missing(hostPath, realPath);
+        if (!PosixFiles.Lstat(realPath, default, out var st)) return JailFileInfo.Missing(hostPath);
         var type = st.st_mode & FilePermissions.S_IFMT;
         var kind = type switch
         {
@@ -40,7 +40,7 @@ public sealed class JailInspector
             try { target = new FileInfo(realPath).LinkTarget; } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
         int mode = (int)((uint)st.st_mode & 0xFFF);
-        return new JailFileInfo(hostPath, realPath, kind, st.st_uid, st.st_gid, mode, (long)st.st_nlink, target);
+        return new JailFileInfo(hostPath, kind, st.st_uid, st.st_gid, mode, (long)st.st_nlink, target);
     }
 
     /// <summary>
@@ -51,21 +51,23 @@ public sealed class JailInspector
     {
         var result = new List<JailFileInfo>();
         truncated = false;
-        var rootInfo = Lstat(jailRoot);
+        var rootReal = _fileSystem.ToRealPathOfEntry(jailRoot);
+        var rootInfo = LstatReal(HostFileSystem.NormalizeHostPath(jailRoot), rootReal);
         if (!rootInfo.Exists) return result;
-        var stack = new Stack<JailFileInfo>();
-        stack.Push(rootInfo);
+        var stack = new Stack<(JailFileInfo Info, string RealPath)>();
+        stack.Push((rootInfo, rootReal));
         while (stack.Count > 0)
         {
             if (result.Count >= MaxEntriesPerWalk) { truncated = true; return result; }
-            var entry = stack.Pop();
+            var (entry, real) = stack.Pop();
             result.Add(entry);
             if (entry.Kind != JailFileKind.Directory) continue;
-            var names = ReadDirectory(entry.RealPath);
+            var names = ReadDirectory(real);
             for (int i = names.Length - 1; i >= 0; i--)
             {
                 var hostPath = entry.HostPath == "/" ? "/" + names[i] : entry.HostPath + "/" + names[i];
-                stack.Push(LstatReal(hostPath, Path.Combine(entry.RealPath, names[i])));
+                var realPath = Path.Combine(real, names[i]);
+                stack.Push((LstatReal(hostPath, realPath), realPath));
             }
         }
         return result;
