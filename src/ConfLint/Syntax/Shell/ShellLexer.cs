@@ -125,11 +125,17 @@ internal sealed class ShellLexer
     private static bool IsWordEnd(char c) => c is ' ' or '\t' or '\n' or ';' or '&' or '|' or '(' or ')' or '<' or '>' or '\0';
 
     /// <summary>Reads one word (dash readtoken1): quotes, escapes and expansions, up to an unquoted metacharacter.</summary>
+    // One word is read at a time, so its builders are reused from word to word.
+    private readonly ImmutableArray<ShellSegment>.Builder _segments = ImmutableArray.CreateBuilder<ShellSegment>();
+    private readonly StringBuilder _literal = new();
+
     private ShellWord ReadWord()
     {
         int start = _pos;
-        var segments = ImmutableArray.CreateBuilder<ShellSegment>();
-        var literal = new StringBuilder();
+        var segments = _segments;
+        var literal = _literal;
+        segments.Clear();
+        literal.Clear();
         int literalStart = _pos;
         bool literalQuoted = false;
 
@@ -206,7 +212,12 @@ internal sealed class ShellLexer
             _pos++;
         }
         Flush(_pos);
-        return new ShellWord(TextSpan.FromBounds(start, _pos), _text[start.._pos], segments.ToImmutable());
+        // A plain word (one unquoted literal, no escapes) is its own text: both share one string.
+        var text = segments is [{ Kind: ShellSegmentKind.Literal, Quoted: false } only] && only.Span == TextSpan.FromBounds(start, _pos)
+            && only.Text.Length == _pos - start
+            ? only.Text
+            : _text[start.._pos];
+        return new ShellWord(TextSpan.FromBounds(start, _pos), text, segments.DrainToImmutable());
     }
 
     // Inside "…": `\` escapes only $ ` " \ and newline (XCU 2.2.3); $ and ` expand.
