@@ -108,7 +108,11 @@ internal sealed class IniScanner
 
     // ("true"|"on"|"yes"), ("false"|"off"|"no"|"none"), ("null") — re2c runs with --case-inverted,
     // so these double-quoted strings match case-insensitively; each is followed by {TABS_AND_SPACES}*.
-    private int Words(int i, params string[] words)
+    private static readonly string[] TrueWords = { "true", "on", "yes" };
+    private static readonly string[] FalseWords = { "false", "off", "no", "none" };
+    private static readonly string[] NullWords = { "null" };
+
+    private int Words(int i, string[] words)
     {
         int best = -1;
         foreach (var w in words)
@@ -270,9 +274,9 @@ internal sealed class IniScanner
                 int label = LabelRun(start, ref pastEnd);
                 if (label > 0 && At(start + label) == '[' && start + label < _n)
                     Offer(4, label + 1 + TabsAndSpaces(start + label + 1));
-                Offer(9, Words(start, "true", "on", "yes"));
-                Offer(10, Words(start, "false", "off", "no", "none"));
-                Offer(11, Words(start, "null"));
+                Offer(9, Words(start, TrueWords));
+                Offer(10, Words(start, FalseWords));
+                Offer(11, Words(start, NullWords));
                 Offer(12, label);
                 int ws = TabsAndSpaces(start);
                 if (At(start + ws) == '=' && start + ws < _n) Offer(13, ws + 1 + TabsAndSpaces(start + ws + 1));
@@ -287,9 +291,9 @@ internal sealed class IniScanner
             {
                 Offer(2, SingleQuoted(start, ref pastEnd));
                 if (c == '$' && At(start + 1) == '{' && start + 1 < _n) Offer(6, 2);
-                Offer(9, Words(start, "true", "on", "yes"));
-                Offer(10, Words(start, "false", "off", "no", "none"));
-                Offer(11, Words(start, "null"));
+                Offer(9, Words(start, TrueWords));
+                Offer(10, Words(start, FalseWords));
+                Offer(11, Words(start, NullWords));
                 int ws = TabsAndSpaces(start);
                 int nl = Newline(start + ws);
                 if (nl > 0) Offer(16, ws + nl);
