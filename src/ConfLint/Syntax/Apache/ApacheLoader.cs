@@ -131,12 +131,15 @@ public static class ApacheLoader
         private readonly Dictionary<string, (ImmutableArray<string> Parameters, List<ApacheLogicalLine> Body, int Line, string File)> _macros = new(StringComparer.Ordinal);
         private readonly List<string> _includeStack = new();
         private string _serverRoot;
+        // ap_resolve_env's lookup: the Define table, then the environment.
+        private readonly Func<string, string?> _lookupVariable;
 
         public Reader(HostFileSystem fs, ApacheLoadOptions options, string mainHostPath)
         {
             _fs = fs;
             _options = options;
             _mainHostPath = mainHostPath;
+            _lookupVariable = name => _variables.TryGetValue(name, out var v) ? v : _environment.GetValueOrDefault(name);
             var dir = Path.GetDirectoryName(mainHostPath) ?? "/";
             _serverRoot = HostFileSystem.NormalizeHostPath(options.ServerRoot ?? dir);
             foreach (var m in options.Modules)
@@ -221,18 +224,33 @@ public static class ApacheLoader
             scope.Open.Clear();
         }
 
-        private ApacheExpandedText Expand(LineItem item)
+        // ap_resolve_env on the raw line. Null when nothing was substituted (most lines have no ${…}):
+        // the line then reads as written.
+        private ApacheExpandedText? Expand(LineItem item)
         {
-            var expanded = ApacheEnv.Resolve(item.Line.Text, name =>
-                _variables.TryGetValue(name, out var v) ? v : _environment.GetValueOrDefault(name));
+            if (!ApacheEnv.HasReference(item.Line.Text)) return null;
+            var expanded = ApacheEnv.Resolve(item.Line.Text, _lookupVariable);
             foreach (var u in expanded.Undefined)
             {
                 if (u.Name.Contains(':')) continue;
                 Report(CL1007VariableMustBeDefined.Rule, item.Line.Source.GetLocation(item.Line.ToSourceSpan(u.Start, u.End)), item.Chain,
                     ApacheEngineOrder.ReadPhase(item.Order), $"Config variable ${{{u.Name}}} is not defined");
             }
-            return expanded;
+            return expanded.IsUnchanged ? null : expanded;
         }
+
+        // The first word of the line a syntax node was read from.
+        private static ApacheWord? FirstWordOf(ApacheSyntaxNode? node) => node switch
+        {
+            ApacheDirectiveSyntax d => d.NameToken,
+            ApacheSectionSyntax s => s.OpenToken,
+            ApacheCloseTagSyntax c => c.Token,
+            _ => null,
+        };
+
+        // An open tag's header as its syntax node read it.
+        private static ApacheSyntaxTree.SectionHeader HeaderOf(ApacheSectionSyntax s) =>
+            new(s.OpenToken, s.Name, s.Arguments, s.ArgumentText, s.HasClosingBracket);
 
         /// <summary>
         /// ap_build_config_sub: one line in an active scope. Returns true when a wrong close tag
@@ -243,21 +261,37 @@ public static class ApacheLoader
             var line = item.Line;
             if (line.IsBlank || line.IsComment) return false;
             var expanded = Expand(item);
-            var text = expanded.Text;
+            var text = expanded?.Text ?? line.Text;
+            var lineSyntax = item.Tree?.NodeOfLine(line);
+            // A line that expansion leaves as written reads exactly as its syntax node did: the
+            // node's words are shared rather than read again.
+            var written = expanded is null ? lineSyntax : null;
             int pos = 0;
-            if (ApacheWords.GetWordConf(text, ref pos) is not { } first) return false;
-            var cmdName = first.Value;
+            ApacheRawWord? first = null;
+            ApacheWord token;
+            if (FirstWordOf(written) is { } writtenToken)
+            {
+                token = writtenToken;
+                ApacheWords.SkipWordConf(text, ref pos);
+            }
+            else
+            {
+                first = ApacheWords.GetWordConf(text, ref pos);
+                if (first is not { } w) return false;
+                token = ApacheWords.ToWord(line, text, w, expanded);
+            }
+            var cmdName = token.Value;
             if (cmdName.Length == 0) return false;
-            ApacheWord ToWord(ApacheRawWord w) => ApacheWords.ToWord(line, text, w, expanded.ToOriginal, expanded.ToOriginalEnd);
-            var token = ToWord(first);
             bool isClose = cmdName.Length > 1 && cmdName[1] == '/';
             var lookup = !isClose && cmdName.EndsWith('>') ? cmdName[..^1] : cmdName;
 
             if (!isClose && cmdName[0] == '<')
             {
-                var header = ApacheSyntaxTree.ParseSectionHeader(text, first, pos, token, ToWord);
+                var header = written is ApacheSectionSyntax writtenSection
+                    ? HeaderOf(writtenSection)
+                    : ApacheSyntaxTree.ParseSectionHeader(line, text, first ?? ReadFirstWord(text), pos, token, expanded);
                 var kind = ApacheSectionKinds.FromName(header.Name);
-                var syntax = item.Tree?.NodeAt(line.Span.Start) as ApacheSectionSyntax;
+                var syntax = lineSyntax as ApacheSectionSyntax;
                 var section = item.Stamp(new ApacheConfigSection(line, item.Chain, true, item.Order, Htaccess, token, header.Name, header.Args, header.ArgText, header.Bracket, syntax)
                 {
                     HttpdArguments = pos < text.Length ? text[pos..] : ">",
@@ -290,12 +324,19 @@ public static class ApacheLoader
             if (isClose && cmdName[0] == '<')
                 return CloseSection(scope, item, token, cmdName);
 
-            var args = ApacheWords.SplitConf(text, pos).Select(ToWord).ToImmutableArray();
-            var directive = item.Stamp(new ApacheConfigDirective(line, item.Chain, true, item.Order, Htaccess, token, args, text[pos..],
-                item.Tree?.NodeAt(line.Span.Start) as ApacheDirectiveSyntax));
+            var directive = item.Stamp(written is ApacheDirectiveSyntax writtenDirective
+                ? new ApacheConfigDirective(line, item.Chain, true, item.Order, Htaccess, token, writtenDirective.Arguments, writtenDirective.ArgumentText, writtenDirective)
+                : new ApacheConfigDirective(line, item.Chain, true, item.Order, Htaccess, token, ApacheWords.ReadWords(line, text, pos, text.Length, expanded),
+                    text[pos..], lineSyntax as ApacheDirectiveSyntax));
             scope.Append(directive);
             if (!Htaccess) ExecuteOnRead(stream, directive, item, lookup);
             return false;
+        }
+
+        private static ApacheRawWord ReadFirstWord(string text)
+        {
+            int pos = 0;
+            return ApacheWords.GetWordConf(text, ref pos) ?? default;
         }
 
         private static bool IsReadTimeConditional(ApacheSectionKind kind) => kind.IsReadTimeConditional();
@@ -388,10 +429,27 @@ public static class ApacheLoader
             {
                 var line = item.Line;
                 if (line.IsBlank) continue;
+                // Nothing is expanded while skipping: a line of a file reads as its syntax node did.
+                var written = item.Tree?.NodeOfLine(line);
                 int pos = 0;
-                if (ApacheWords.GetWordConf(line.Text, ref pos) is not { } w) continue;
-                var word = w.Value;
-                var token = ApacheWords.ToWord(line, line.Text, w);
+                ApacheRawWord? first = null;
+                ApacheWord token;
+                if (FirstWordOf(written) is { } writtenToken)
+                {
+                    token = writtenToken;
+                    ApacheWords.SkipWordConf(line.Text, ref pos);
+                }
+                else if (written is ApacheCommentSyntax)
+                {
+                    continue;
+                }
+                else
+                {
+                    first = ApacheWords.GetWordConf(line.Text, ref pos);
+                    if (first is not { } w) continue;
+                    token = ApacheWords.ToWord(line, line.Text, w);
+                }
+                var word = token.Value;
                 if (word.Length > 0 && word[0] == '<')
                 {
                     if (word.Length > 1 && word[1] == '/')
@@ -410,17 +468,20 @@ public static class ApacheLoader
                     var name = word;
                     bool argsEmpty = pos >= line.Text.Length;
                     if (argsEmpty && name.EndsWith('>')) name = name[..^1];
-                    var header = ApacheSyntaxTree.ParseSectionHeader(line.Text, w, pos, token, r => ApacheWords.ToWord(line, line.Text, r));
+                    var header = written is ApacheSectionSyntax writtenSection
+                        ? HeaderOf(writtenSection)
+                        : ApacheSyntaxTree.ParseSectionHeader(line, line.Text, first ?? ReadFirstWord(line.Text), pos, token, null);
                     var inner = item.Stamp(new ApacheConfigSection(line, item.Chain, false, item.Order, Htaccess, token, name[1..], header.Args, header.ArgText, header.Bracket,
-                        item.Tree?.NodeAt(line.Span.Start) as ApacheSectionSyntax));
+                        written as ApacheSectionSyntax));
                     scope.Append(inner);
                     SoakEndContainer(stream, inner, name, executed, failed);
                     continue;
                 }
                 if (line.IsComment) continue;
-                var args = ApacheWords.SplitConf(line.Text, pos).Select(r => ApacheWords.ToWord(line, line.Text, r)).ToImmutableArray();
-                scope.Append(item.Stamp(new ApacheConfigDirective(line, item.Chain, false, item.Order, Htaccess, token, args, line.Text[pos..],
-                    item.Tree?.NodeAt(line.Span.Start) as ApacheDirectiveSyntax)));
+                scope.Append(item.Stamp(written is ApacheDirectiveSyntax writtenDirective
+                    ? new ApacheConfigDirective(line, item.Chain, false, item.Order, Htaccess, token, writtenDirective.Arguments, writtenDirective.ArgumentText, writtenDirective)
+                    : new ApacheConfigDirective(line, item.Chain, false, item.Order, Htaccess, token, ApacheWords.ReadWords(line, line.Text, pos, line.Text.Length),
+                        line.Text[pos..], null)));
             }
             if (failed.Value) return;
             failed.Value = true;
@@ -747,9 +808,9 @@ public static class ApacheLoader
                 body.Add(inner.Line);
                 if (first is { } f)
                 {
-                    var args = ApacheWords.SplitConf(t, pos).Select(r => ApacheWords.ToWord(inner.Line, t, r)).ToImmutableArray();
+                    var args = ApacheWords.ReadWords(inner.Line, t, pos, t.Length);
                     var node = inner.Stamp(new ApacheConfigDirective(inner.Line, inner.Chain, false, inner.Order, Htaccess,
-                        ApacheWords.ToWord(inner.Line, t, f), args, t[pos..], inner.Tree?.NodeAt(inner.Line.Span.Start) as ApacheDirectiveSyntax));
+                        ApacheWords.ToWord(inner.Line, t, f), args, t[pos..], inner.Tree?.NodeOfLine(inner.Line) as ApacheDirectiveSyntax));
                     node.Parent = section;
                     section._children.Add(node);
                 }
