@@ -206,3 +206,21 @@ public sealed record ApacheRewriteArgs(ImmutableArray<ApacheRawWord> Words, int?
         return new ApacheRewriteArgs(words.ToImmutable(), null, false);
     }
 }
+
+/// <summary>
+/// The values of a directive's words as a list of strings, the form the argument checks take,
+/// read through to the words rather than copied out of them.
+/// </summary>
+public sealed class ApacheWordValues(ImmutableArray<ApacheWord> words) : IReadOnlyList<string>
+{
+    public string this[int index] => words[index].Value;
+
+    public int Count => words.Length;
+
+    public IEnumerator<string> GetEnumerator()
+    {
+        foreach (var word in words) yield return word.Value;
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+}
