@@ -358,7 +358,7 @@ public static class ApacheLoader
                 Report(CL1002CloseTagMustMatchOpenTag.Rule, at, item.Chain, order, $"{word}> directive missing closing '>'");
                 if (word[2..].Equals(top.Name, StringComparison.OrdinalIgnoreCase))
                 {
-                    top.CloseLocation = item.Line.Location;
+                    top.CloseLine = item.Line;
                     scope.Open.RemoveAt(scope.Open.Count - 1);
                     return false;
                 }
@@ -366,7 +366,7 @@ public static class ApacheLoader
             var closeName = ApacheSyntaxTree.CloseName(word);
             if (closeName.Equals(top.Name, StringComparison.OrdinalIgnoreCase))
             {
-                top.CloseLocation = item.Line.Location;
+                top.CloseLine = item.Line;
                 scope.Open.RemoveAt(scope.Open.Count - 1);
                 return false;
             }
@@ -379,7 +379,7 @@ public static class ApacheLoader
                 return true;
             }
             if (match < 0) match = scope.Open.Count - 1;
-            scope.Open[match].CloseLocation = item.Line.Location;
+            scope.Open[match].CloseLine = item.Line;
             scope.Open.RemoveRange(match, scope.Open.Count - match);
             return false;
         }
@@ -394,12 +394,12 @@ public static class ApacheLoader
                 var t = item.Line.Text;
                 if (scope.Open.Count == 0 && t.Length > 2 && t[0] == '<' && t[1] == '/' && t[2..].Equals(bracket, StringComparison.OrdinalIgnoreCase))
                 {
-                    section.CloseLocation = item.Line.Location;
+                    section.CloseLine = item.Line;
                     return;
                 }
                 if (BuildConfigSub(stream, item, scope))
                 {
-                    section.CloseLocation = item.Line.Location;
+                    section.CloseLine = item.Line;
                     return;
                 }
             }
@@ -455,7 +455,7 @@ public static class ApacheLoader
                     if (word.Length > 1 && word[1] == '/')
                     {
                         var closeName = ApacheSyntaxTree.CloseName(word);
-                        section.CloseLocation = line.Location;
+                        section.CloseLine = line;
                         if (!closeName.Equals(directive[1..], StringComparison.OrdinalIgnoreCase) && !failed.Value)
                         {
                             failed.Value = true;
@@ -666,6 +666,9 @@ public static class ApacheLoader
         private void Include(ApacheConfigDirective directive, LineItem item, ApacheWord arg, bool optional)
         {
             var at = directive.Source.GetLocation(arg.Span);
+            // One Include line may read many files (sites-enabled/*.conf): they share its locations and include chain.
+            var directiveLocation = directive.Location;
+            var site = new IncludeSite(directive, item, at, directiveLocation, item.Chain.Insert(0, directiveLocation));
             long order = ApacheEngineOrder.ReadPhase(item.Order);
             if (_includeStack.Count > MaxIncludeDepth)
             {
@@ -675,12 +678,16 @@ public static class ApacheLoader
             }
             var path = ServerRootRelative(arg.Value);
             string? error = ApacheFnmatch.IsPattern(path)
-                ? IncludeFnmatch(directive, item, "/", path.TrimStart('/'), optional)
-                : IncludeNoFnmatch(directive, item, path, 0, optional);
+                ? IncludeFnmatch(site, "/", path.TrimStart('/'), optional)
+                : IncludeNoFnmatch(site, path, 0, optional);
             if (error is not null) Report(CL1006IncludeMustResolve.Rule, at, item.Chain, order, error);
         }
 
-        private string? IncludeNoFnmatch(ApacheConfigDirective directive, LineItem item, string path, int depth, bool optional)
+        // The Include line being run: where its argument and line are, and the include chain of what it reads.
+        private sealed record IncludeSite(ApacheConfigDirective Directive, LineItem Item, Location ArgumentLocation, Location DirectiveLocation,
+            ImmutableArray<Location> Chain);
+
+        private string? IncludeNoFnmatch(IncludeSite site, string path, int depth, bool optional)
         {
             if (_fs.DirectoryExists(path))
             {
@@ -690,17 +697,17 @@ public static class ApacheLoader
                 if (entries is null) return $"Could not open config directory {path}: Permission denied";
                 foreach (var entry in entries)
                 {
-                    var error = IncludeNoFnmatch(directive, item, HostFileSystem.NormalizeHostPath(path + "/" + entry), depth, optional);
+                    var error = IncludeNoFnmatch(site, HostFileSystem.NormalizeHostPath(path + "/" + entry), depth, optional);
                     if (error is not null) return error;
                 }
                 return null;
             }
             if (!_fs.FileExists(path))
                 return optional ? null : $"Could not open configuration file {path}: No such file or directory";
-            return ProcessFile(directive, item, path);
+            return ProcessFile(site, path);
         }
 
-        private string? IncludeFnmatch(ApacheConfigDirective directive, LineItem item, string dir, string pattern, bool optional)
+        private string? IncludeFnmatch(IncludeSite site, string dir, string pattern, bool optional)
         {
             int slash = pattern.IndexOf('/');
             var component = slash >= 0 ? pattern[..slash] : pattern;
@@ -708,7 +715,7 @@ public static class ApacheLoader
             if (!ApacheFnmatch.IsPattern(component))
             {
                 var next = HostFileSystem.NormalizeHostPath(dir + "/" + component);
-                return rest is null ? IncludeNoFnmatch(directive, item, next, 0, optional) : IncludeFnmatch(directive, item, next, rest, optional);
+                return rest is null ? IncludeNoFnmatch(site, next, 0, optional) : IncludeFnmatch(site, next, rest, optional);
             }
             var entries = _fs.DirectoryExists(dir) ? _fs.ListDirectory(dir) : null;
             if (entries is null)
@@ -726,7 +733,7 @@ public static class ApacheLoader
                 return optional ? null : $"Include/IncludeOptional: No matches for the wildcard '{component}' in '{dir}', failing";
             foreach (var c in candidates)
             {
-                var error = rest is null ? IncludeNoFnmatch(directive, item, c, 0, optional) : IncludeFnmatch(directive, item, c, rest, optional);
+                var error = rest is null ? IncludeNoFnmatch(site, c, 0, optional) : IncludeFnmatch(site, c, rest, optional);
                 if (error is not null) return error;
             }
             return null;
@@ -748,10 +755,11 @@ public static class ApacheLoader
         }
 
         // ap_process_resource_config: read one included file in its own scope.
-        private string? ProcessFile(ApacheConfigDirective directive, LineItem item, string path)
+        private string? ProcessFile(IncludeSite site, string path)
         {
+            var (directive, item) = (site.Directive, site.Item);
             var resolved = ResolveForCycle(path);
-            var at = directive.Arguments.Length > 0 ? directive.Source.GetLocation(directive.Arguments[0].Span) : directive.Location;
+            var at = site.ArgumentLocation;
             if (_includeStack.Contains(resolved))
             {
                 var chain = string.Join(" → ", _includeStack.SkipWhile(p => p != resolved).Append(resolved));
@@ -765,13 +773,13 @@ public static class ApacheLoader
                 Bag.Add(e.WithIncludeChain(item.Chain) with { EngineOrder = ApacheEngineOrder.ReadPhase(item.Order) });
             if (text is null) return null;
             var tree = ApacheSyntaxTree.Parse(text);
-            var chainHere = item.Chain.Insert(0, directive.Location);
-            _files.Add(new ApacheConfigFile(path, text, tree, _includeStack.Count, directive.Location, directive.HttpdLineNumber, chainHere));
-            directive._includedFiles.Add(_files[^1]);
+            var chainHere = site.Chain;
+            _files.Add(new ApacheConfigFile(path, text, tree, _includeStack.Count, site.DirectiveLocation, directive.HttpdLineNumber, chainHere));
+            directive.AddIncludedFile(_files[^1]);
             _includeStack.Add(resolved);
             try
             {
-                var scope = new Scope { Root = directive._expansion, OuterParent = directive.Parent };
+                var scope = new Scope { Root = directive.ExpansionList, OuterParent = directive.Parent };
                 BuildConfig(new LineStream(tree.Lines, chainHere, tree), scope, path);
             }
             finally
@@ -798,7 +806,7 @@ public static class ApacheLoader
                 {
                     if (nesting == 0)
                     {
-                        section.CloseLocation = inner.Line.Location;
+                        section.CloseLine = inner.Line;
                         closed = true;
                         break;
                     }

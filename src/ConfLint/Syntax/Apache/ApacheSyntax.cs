@@ -121,6 +121,7 @@ public sealed class ApacheSectionSyntax : ApacheSyntaxNode
     {
         OpenToken = openToken;
         Name = name;
+        Kind = ApacheSectionKinds.FromName(name);
         Arguments = arguments;
         ArgumentText = argumentText;
         HasClosingBracket = hasClosingBracket;
@@ -134,7 +135,7 @@ public sealed class ApacheSectionSyntax : ApacheSyntaxNode
     /// <summary>The section name without <c>&lt;</c> and <c>&gt;</c> (<c>Directory</c>).</summary>
     public string Name { get; }
 
-    public ApacheSectionKind Kind => ApacheSectionKinds.FromName(Name);
+    public ApacheSectionKind Kind { get; }
 
     /// <summary>The words between the name and the last <c>&gt;</c>.</summary>
     public ImmutableArray<ApacheWord> Arguments { get; }
