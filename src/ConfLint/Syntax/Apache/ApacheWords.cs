@@ -96,11 +96,18 @@ public static class ApacheWords
     // Like the C code it may look one character past the word (up to the line's end) for the escaped character.
     private static string SubstringConf(string line, int start, int end, int lineEnd, char quote)
     {
-        if (line.IndexOf('\\', start, end - start) < 0) return line.Substring(start, end - start);
+        bool IsEscape(int i) => line[i] == '\\' && i + 1 < lineEnd && (line[i + 1] == '\\' || (quote != '\0' && line[i + 1] == quote));
+
+        int firstEscape = line.IndexOf('\\', start, end - start);
+        while (firstEscape >= 0 && !IsEscape(firstEscape))
+            firstEscape = firstEscape + 1 < end ? line.IndexOf('\\', firstEscape + 1, end - firstEscape - 1) : -1;
+        // Most backslashes (a regex's \.) are kept as written: the word is then its text unchanged.
+        if (firstEscape < 0) return line.Substring(start, end - start);
         var sb = new StringBuilder(end - start);
-        for (int i = start; i < end; i++)
+        sb.Append(line, start, firstEscape - start);
+        for (int i = firstEscape; i < end; i++)
         {
-            if (line[i] == '\\' && i + 1 < lineEnd && (line[i + 1] == '\\' || (quote != '\0' && line[i + 1] == quote)))
+            if (IsEscape(i))
             {
                 sb.Append(line[i + 1]);
                 i++;
