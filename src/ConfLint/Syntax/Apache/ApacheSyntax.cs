@@ -37,7 +37,11 @@ public sealed class ApacheDirectiveSyntax : ApacheSyntaxNode
     {
         NameToken = nameToken;
         Arguments = arguments;
-        ArgumentText = line.Text.Substring(Math.Min(argumentsStart, line.Text.Length));
+        // A single word that runs to the end of the line is the argument text itself: one string serves both.
+        int argumentsLength = line.Text.Length - Math.Min(argumentsStart, line.Text.Length);
+        ArgumentText = arguments.Length == 1 && arguments[0].Raw.Length == argumentsLength
+            ? arguments[0].Raw
+            : line.Text.Substring(line.Text.Length - argumentsLength);
         int hash = -1;
         for (int i = 0; i < arguments.Length; i++)
         {
@@ -299,7 +303,7 @@ public sealed class ApacheSyntaxTree
         // the end of this list when it closes, so no list is kept per section.
         var pending = new List<ApacheSyntaxNode>();
         var open = new List<OpenSection>();
-        var stray = ImmutableArray.CreateBuilder<ApacheCloseTagSyntax>(0);
+        List<ApacheCloseTagSyntax>? stray = null;
 
         void CloseTop(ApacheCloseTagSyntax? close)
         {
@@ -331,7 +335,7 @@ public sealed class ApacheSyntaxTree
             {
                 int match = open.Count - 1;
                 while (match >= 0 && !open[match].Header.Name.Equals(close.Name, StringComparison.OrdinalIgnoreCase)) match--;
-                if (open.Count == 0) { stray.Add(close); continue; }
+                if (open.Count == 0) { (stray ??= new()).Add(close); continue; }
                 if (match < 0) { CloseTop(close); continue; }
                 while (open.Count - 1 > match) CloseTop(null);
                 CloseTop(close);
@@ -346,7 +350,7 @@ public sealed class ApacheSyntaxTree
             }
         }
         while (open.Count > 0) CloseTop(null);
-        return new ApacheSyntaxTree(text, lines, pending.ToImmutableArray(), stray.DrainToImmutable(), nodeByLine);
+        return new ApacheSyntaxTree(text, lines, pending.ToImmutableArray(), stray?.ToImmutableArray() ?? ImmutableArray<ApacheCloseTagSyntax>.Empty, nodeByLine);
     }
 
     internal readonly record struct SectionHeader(ApacheWord Token, string Name, ImmutableArray<ApacheWord> Args, string ArgText, bool Bracket);
@@ -390,7 +394,9 @@ public sealed class ApacheSyntaxTree
         bool bracket = gt >= 0 || (bracketInName && restStart == text.Length);
         int argEnd = gt >= 0 ? gt : text.Length;
         var args = ApacheWords.ReadWords(line, text, restStart, argEnd, expanded);
-        var argText = text.AsSpan(restStart, argEnd - restStart).TrimEnd().ToString();
+        var argSpan = text.AsSpan(restStart, argEnd - restStart).TrimEnd();
+        // A single word is usually the whole argument text (<IfModule mod_x.c>): one string serves both.
+        var argText = args.Length == 1 && args[0].Raw.Length == argSpan.Length ? args[0].Raw : argSpan.ToString();
         return new SectionHeader(token, name, args, argText, bracket);
     }
 }
