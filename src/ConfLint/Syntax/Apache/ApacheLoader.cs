@@ -41,7 +41,8 @@ public static class ApacheLoader
         return reader.Run(text);
     }
 
-    private sealed record LineItem(ApacheLogicalLine Line, ImmutableArray<Location> Chain, ApacheSyntaxTree? Tree, long Order, string? MacroFile = null, int? MacroLine = null)
+    // One line handed out by the reader, with where it came from; a value, as one is made per line read.
+    private readonly record struct LineItem(ApacheLogicalLine Line, ImmutableArray<Location> Chain, ApacheSyntaxTree? Tree, long Order, string? MacroFile = null, int? MacroLine = null)
     {
         public T Stamp<T>(T node) where T : ApacheConfigNode
         {
@@ -89,7 +90,7 @@ public static class ApacheLoader
                     break;
                 }
             }
-            item = null!;
+            item = default;
             return false;
         }
     }
