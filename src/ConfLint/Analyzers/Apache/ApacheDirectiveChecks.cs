@@ -72,7 +72,7 @@ public static class ApacheDirectiveChecks
         foreach (var ctx in config.Walk())
         {
             var node = ctx.Node;
-            if (rejectedLines.Contains((node.Location.Path, node.Location.Line))) continue;
+            if (rejectedLines.Count > 0 && node.Location is var at && rejectedLines.Contains((at.Path, at.Line))) continue;
             if (config.IsHtaccess && node.InHtaccess && node is ApacheConfigDirective unknownModule
                 && dictionary.Resolve(unknownModule.Name, config.Modules, out var isLoaded) is { } known && !isLoaded)
                 findings.Add(new DirectiveFinding(DirectiveCheck.ModuleUnknown, node, node.Source.GetLocation(unknownModule.NameToken.Span),
@@ -91,15 +91,14 @@ public static class ApacheDirectiveChecks
 
     private static DirectiveFinding? CheckDirective(ApacheConfiguration config, ApacheDirectiveDictionary dictionary, ApacheConfigDirective d, ApacheNodeContext ctx)
     {
-        var nameLocation = d.Source.GetLocation(d.NameToken.Span);
         var info = Resolve(dictionary, d.Name, config.Modules, out var loaded);
-        var name = CheckName(config, dictionary, d, d.Name, nameLocation, info, loaded);
+        var name = CheckName(config, dictionary, d, d.Name, d.NameToken.Span, info, loaded);
         if (name is not null) return name;
         if (info is null) return null;
-        var contextFinding = CheckContext(d, info, ctx, nameLocation);
+        var contextFinding = CheckContext(d, info, ctx, d.NameToken.Span);
         if (contextFinding is not null) return contextFinding;
 
-        var words = d.Arguments.Select(a => a.Value).ToList();
+        var words = new ApacheWordValues(d.Arguments);
         var message = ApacheArgumentCheck.Check(info, words, FormContext(config, ctx));
         if (message is null) return null;
         // A trailing "# …" that breaks the count is CL1011's finding (catalogue precedence).
@@ -112,38 +111,50 @@ public static class ApacheDirectiveChecks
             hint is null ? message : $"{message} ({hint})", PhaseOrder(d, info));
     }
 
-    private static readonly ConditionalWeakTable<ApacheConfiguration, IReadOnlySet<string>> AuthzAliases = new();
+    /// <summary>What the form checks need to know of a whole configuration, worked out once per configuration.</summary>
+    private sealed record ConfigurationFacts(IReadOnlySet<string> AuthzAliases, Func<string, bool> IsModuleLoaded);
+
+    private static readonly ConditionalWeakTable<ApacheConfiguration, ConfigurationFacts> Facts = new();
 
     /// <summary>What the handler form checks need: the context, the Require group, the loaded modules, AuthzProviderAlias names.</summary>
     public static ApacheFormContext FormContext(ApacheConfiguration config, ApacheNodeContext ctx)
     {
-        var aliases = AuthzAliases.GetValue(config, c => c.Walk()
-            .Select(n => n.Section)
-            .Where(s => s is { Kind: ApacheSectionKind.AuthzProviderAlias, Arguments.Length: >= 2 })
-            .Select(s => s!.Arguments[1].Value)
-            .ToHashSet(StringComparer.OrdinalIgnoreCase));
-        var group = ctx.Sections.LastOrDefault(s => s.Kind is ApacheSectionKind.RequireAll or ApacheSectionKind.RequireAny or ApacheSectionKind.RequireNone);
+        var facts = Facts.GetValue(config, c => new ConfigurationFacts(
+            c.Walk()
+                .Select(n => n.Section)
+                .Where(s => s is { Kind: ApacheSectionKind.AuthzProviderAlias, Arguments.Length: >= 2 })
+                .Select(s => s!.Arguments[1].Value)
+                .ToHashSet(StringComparer.OrdinalIgnoreCase),
+            module => c.IsHtaccess || ApacheDirectiveDictionary.IsLoaded(c.Modules, module)));
+        ApacheConfigSection? group = null;
+        for (int i = ctx.Sections.Length - 1; i >= 0 && group is null; i--)
+        {
+            if (ctx.Sections[i].Kind is ApacheSectionKind.RequireAll or ApacheSectionKind.RequireAny or ApacheSectionKind.RequireNone)
+                group = ctx.Sections[i];
+        }
         return new ApacheFormContext(
             ApacheDirectiveContext.Of(ctx.Sections, ctx.InHtaccess),
             group?.Kind is ApacheSectionKind.RequireAll or ApacheSectionKind.RequireNone,
-            module => config.IsHtaccess || ApacheDirectiveDictionary.IsLoaded(config.Modules, module),
-            aliases);
+            facts.IsModuleLoaded,
+            facts.AuthzAliases);
     }
 
     private static DirectiveFinding? CheckSection(ApacheConfiguration config, ApacheDirectiveDictionary dictionary, ApacheConfigSection s, ApacheNodeContext ctx)
     {
         if (s.Kind == ApacheSectionKind.Macro) return null;
-        var nameLocation = s.Source.GetLocation(s.NameToken.Span);
-        var info = Resolve(dictionary, "<" + s.Name, config.Modules, out var loaded);
-        var name = CheckName(config, dictionary, s, "<" + s.Name, nameLocation, info, loaded);
+        var directiveName = "<" + s.Name;
+        var info = Resolve(dictionary, directiveName, config.Modules, out var loaded);
+        var name = CheckName(config, dictionary, s, directiveName, s.NameToken.Span, info, loaded);
         if (name is not null) return name;
-        return info is null ? null : CheckContext(s, info, ctx, nameLocation);
+        return info is null ? null : CheckContext(s, info, ctx, s.NameToken.Span);
     }
 
+    // The Location of a finding is made only for a finding (the checks pass for nearly every line).
     private static DirectiveFinding? CheckName(ApacheConfiguration config, ApacheDirectiveDictionary dictionary, ApacheConfigNode node,
-        string name, Location location, ApacheDirectiveInfo? info, bool loaded)
+        string name, TextSpan nameSpan, ApacheDirectiveInfo? info, bool loaded)
     {
         if (info is not null && loaded) return null;
+        var location = node.Source.GetLocation(nameSpan);
         var invalid = $"Invalid command '{name}', {InvalidCommandTail}";
         var where = node.InHtaccess
             ? " (in .htaccess every request below this directory then fails with 500 Internal Server Error; AllowOverride Nonfatal=Unknown only logs it, AH02296)"
@@ -163,12 +174,15 @@ public static class ApacheDirectiveChecks
         }
         // A standalone .htaccess does not say which modules the server loads: not guessed.
         if (node.InHtaccess && config.IsHtaccess) return null;
+        return new DirectiveFinding(DirectiveCheck.ModuleNotLoaded, node, location, ModuleNotLoadedMessage(dictionary, name, invalid), node.WalkPhaseOrder);
+    }
+
+    private static string ModuleNotLoadedMessage(ApacheDirectiveDictionary dictionary, string name, string invalid)
+    {
         var all = dictionary.Lookup(name).Select(i => i.Module).Distinct().ToList();
         var modules = string.Join(" or ", all.Select(m => $"{dictionary.SourceFileOf(m)} ({m})"));
         var load = string.Join("; or ", all.Select(m => LoadHint(dictionary, m)));
-        return new DirectiveFinding(DirectiveCheck.ModuleNotLoaded, node, location,
-            $"{invalid}: '{name}' is defined by {modules}, which is not loaded; {load}, or wrap it in <IfModule {dictionary.SourceFileOf(all[0])}>",
-            node.WalkPhaseOrder);
+        return $"{invalid}: '{name}' is defined by {modules}, which is not loaded; {load}, or wrap it in <IfModule {dictionary.SourceFileOf(all[0])}>";
     }
 
     /// <summary>"add 'LoadModule x_module …' (after 'LoadModule y_module …')" for a module and the modules it needs.</summary>
@@ -182,7 +196,7 @@ public static class ApacheDirectiveChecks
         return hint;
     }
 
-    private static DirectiveFinding? CheckContext(ApacheConfigNode node, ApacheDirectiveInfo info, ApacheNodeContext ctx, Location location)
+    private static DirectiveFinding? CheckContext(ApacheConfigNode node, ApacheDirectiveInfo info, ApacheNodeContext ctx, TextSpan nameSpan)
     {
         if (ApacheDirectiveContext.HasOwnContext(ctx.Sections)) return null;
         var context = ApacheDirectiveContext.Of(ctx.Sections, ctx.InHtaccess);
@@ -192,7 +206,7 @@ public static class ApacheDirectiveChecks
         if (allowed) return null;
         var refusal = info.RefusalMessage(context);
         var shown = info.IsSection ? info.Name + ">" : info.Name;
-        return new DirectiveFinding(DirectiveCheck.Context, node, location,
+        return new DirectiveFinding(DirectiveCheck.Context, node, node.Source.GetLocation(nameSpan),
             $"{refusal}: {shown} is not allowed in {ApacheDirectiveContext.Describe(context)}; it is allowed in {info.DescribeContexts()}",
             PhaseOrder(node, info));
     }

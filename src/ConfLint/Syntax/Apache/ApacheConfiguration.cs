@@ -112,14 +112,18 @@ public sealed class ApacheConfigDirective : ApacheConfigNode
     /// Use feeds its expanded body into the reader like more lines of the same file, as httpd does:
     /// those nodes follow the Use line as its siblings, with the Use line first in their IncludeChain.)
     /// </summary>
-    public IReadOnlyList<ApacheConfigNode> Expansion => _expansion;
+    public IReadOnlyList<ApacheConfigNode> Expansion => (IReadOnlyList<ApacheConfigNode>?)_expansion ?? Array.Empty<ApacheConfigNode>();
 
-    internal readonly List<ApacheConfigNode> _expansion = new();
+    // Nearly every directive includes nothing: both lists are made by the Include that reads a file.
+    private List<ApacheConfigNode>? _expansion;
+    private List<ApacheConfigFile>? _includedFiles;
+
+    internal List<ApacheConfigNode> ExpansionList => _expansion ??= new();
 
     /// <summary>For Include/IncludeOptional: the files read, in order.</summary>
-    public IReadOnlyList<ApacheConfigFile> IncludedFiles => _includedFiles;
+    public IReadOnlyList<ApacheConfigFile> IncludedFiles => (IReadOnlyList<ApacheConfigFile>?)_includedFiles ?? Array.Empty<ApacheConfigFile>();
 
-    internal readonly List<ApacheConfigFile> _includedFiles = new();
+    internal void AddIncludedFile(ApacheConfigFile file) => (_includedFiles ??= new()).Add(file);
 
     /// <summary>For RewriteRule/RewriteCond: the expanded arguments as parseargline splits them.</summary>
     public ApacheRewriteArgs? RewriteArguments => ApacheDirectiveSyntax.IsRewriteDirective(Name) ? ApacheRewriteArgs.Parse(ArgumentText) : null;
@@ -138,6 +142,7 @@ public sealed class ApacheConfigSection : ApacheConfigNode
     {
         NameToken = nameToken;
         Name = name;
+        Kind = ApacheSectionKinds.FromName(name);
         Arguments = arguments;
         ArgumentText = argumentText;
         HasClosingBracket = hasClosingBracket;
@@ -150,7 +155,7 @@ public sealed class ApacheConfigSection : ApacheConfigNode
     /// <summary>The section name without brackets (<c>Directory</c>).</summary>
     public string Name { get; }
 
-    public ApacheSectionKind Kind => ApacheSectionKinds.FromName(Name);
+    public ApacheSectionKind Kind { get; }
 
     /// <summary>The words between the name and the last <c>&gt;</c>, after <c>${VAR}</c> expansion.</summary>
     public ImmutableArray<ApacheWord> Arguments { get; }
@@ -169,7 +174,10 @@ public sealed class ApacheConfigSection : ApacheConfigNode
     internal readonly List<ApacheConfigNode> _children = new();
 
     /// <summary>The close tag line, null when the section was never closed.</summary>
-    public Location? CloseLocation { get; internal set; }
+    public Location? CloseLocation => CloseLine?.Location;
+
+    // The Location is made when asked for: most sections are closed, few are ever reported.
+    internal ApacheLogicalLine? CloseLine { get; set; }
 
     /// <summary>For IfModule/IfDefine/IfVersion/IfFile/IfDirective/IfSection: whether httpd reads the body; null when undecidable.</summary>
     public bool? Condition { get; internal set; }

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace ConfLint.Syntax.Apache;
 
 /// <summary>
@@ -8,9 +10,9 @@ namespace ConfLint.Syntax.Apache;
 /// </summary>
 public static class ApacheDirectiveContext
 {
-    public static DirectiveContexts Of(IReadOnlyList<ApacheConfigSection> sections, bool inHtaccess)
+    public static DirectiveContexts Of(ImmutableArray<ApacheConfigSection> sections, bool inHtaccess)
     {
-        for (var i = sections.Count - 1; i >= 0; i--)
+        for (var i = sections.Length - 1; i >= 0; i--)
         {
             var kind = Of(sections[i].Kind);
             if (kind != DirectiveContexts.None) return kind;
@@ -36,9 +38,16 @@ public static class ApacheDirectiveContext
     /// (mod_authn_core/mod_authz_core provider aliases, mod_md's domain sections); ConfLint does
     /// not judge contexts inside them.
     /// </summary>
-    public static bool HasOwnContext(IReadOnlyList<ApacheConfigSection> sections) =>
-        sections.Any(s => s.Kind is ApacheSectionKind.AuthnProviderAlias or ApacheSectionKind.AuthzProviderAlias
-            || s.Name.StartsWith("MDomain", StringComparison.OrdinalIgnoreCase));
+    public static bool HasOwnContext(ImmutableArray<ApacheConfigSection> sections)
+    {
+        foreach (var s in sections)
+        {
+            if (s.Kind is ApacheSectionKind.AuthnProviderAlias or ApacheSectionKind.AuthzProviderAlias
+                || s.Name.StartsWith("MDomain", StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
+    }
 
     /// <summary>The context in words: "server config", "&lt;VirtualHost&gt;", "&lt;Directory&gt;", ".htaccess"…</summary>
     public static string Describe(DirectiveContexts context) => context switch

@@ -211,8 +211,14 @@ public sealed class ApacheDirectiveDictionary
         });
 
     /// <summary>Whether a module (or an older build of it, see <see cref="ModuleAliases"/>) is loaded.</summary>
-    public static bool IsLoaded(ApacheModuleSet modules, string module) =>
-        modules.Contains(module) || (ModuleAliases.TryGetValue(module, out var aliases) && aliases.Any(modules.Contains));
+    public static bool IsLoaded(ApacheModuleSet modules, string module)
+    {
+        if (modules.Contains(module)) return true;
+        if (!ModuleAliases.TryGetValue(module, out var aliases)) return false;
+        foreach (var alias in aliases)
+            if (modules.Contains(alias)) return true;
+        return false;
+    }
 
     /// <summary>&lt;IfDirective&gt;'s test (ap_exists_directive): does a loaded module define the name?</summary>
     public static bool IsKnownDirective(string name, ApacheModuleSet modules) =>

@@ -13,16 +13,33 @@ namespace ConfLint.Syntax.Apache;
 /// </summary>
 public sealed class ApacheLogicalLine
 {
-    private readonly int[] _sourceOffsets;
+    // Most logical lines are one physical line: their text is one unbroken run of the file that
+    // starts at _textStart, so no per-character map is kept. Only joined lines (and the BOM line,
+    // and mod_macro lines) carry _sourceOffsets, one file offset per character of Text.
+    private readonly int[]? _sourceOffsets;
+    private readonly int _textStart;
 
+    /// <summary>A line whose characters come from the given file offsets, one per character.</summary>
     internal ApacheLogicalLine(SourceText source, int firstLine, int lastLine, TextSpan span, string text, int[] sourceOffsets)
+        : this(source, firstLine, lastLine, span, text)
+    {
+        _sourceOffsets = sourceOffsets;
+    }
+
+    /// <summary>A line whose text is the file's characters from <paramref name="textStart"/> on, unchanged.</summary>
+    internal ApacheLogicalLine(SourceText source, int firstLine, int lastLine, TextSpan span, string text, int textStart)
+        : this(source, firstLine, lastLine, span, text)
+    {
+        _textStart = textStart;
+    }
+
+    private ApacheLogicalLine(SourceText source, int firstLine, int lastLine, TextSpan span, string text)
     {
         Source = source;
         FirstLine = firstLine;
         LastLine = lastLine;
         Span = span;
         Text = text;
-        _sourceOffsets = sourceOffsets;
     }
 
     public SourceText Source { get; }
@@ -56,11 +73,16 @@ public sealed class ApacheLogicalLine
     /// <summary>Offset in the file of a character of <see cref="Text"/>; the end offset maps just past the last character.</summary>
     public int ToSourceOffset(int textOffset)
     {
-        if (_sourceOffsets.Length == 0) return Span.Start;
-        if (textOffset <= 0) return _sourceOffsets[0];
-        if (textOffset >= Text.Length) return Text.Length == 0 ? Span.Start : _sourceOffsets[Text.Length - 1] + 1;
-        return _sourceOffsets[textOffset];
+        if (Text.Length == 0) return Span.Start;
+        if (textOffset >= Text.Length) return EndOffset(Text.Length);
+        return OffsetOf(Math.Max(textOffset, 0));
     }
+
+    // The file offset of Text[index] (0 <= index < Text.Length).
+    private int OffsetOf(int index) => _sourceOffsets is null ? _textStart + index : _sourceOffsets[index];
+
+    // The file offset just past Text[end - 1] (0 < end <= Text.Length).
+    private int EndOffset(int end) => _sourceOffsets is null ? _textStart + end : _sourceOffsets[end - 1] + 1;
 
     /// <summary>The span in the file covering the characters [start, end) of <see cref="Text"/>.</summary>
     public TextSpan ToSourceSpan(int start, int end)
@@ -69,7 +91,7 @@ public sealed class ApacheLogicalLine
         start = Math.Clamp(start, 0, Text.Length);
         end = Math.Clamp(end, start, Text.Length);
         int s = ToSourceOffset(start);
-        int e = end == start ? s : _sourceOffsets[end - 1] + 1;
+        int e = end == start ? s : EndOffset(end);
         return TextSpan.FromBounds(s, Math.Max(s, e));
     }
 
@@ -98,74 +120,86 @@ public static class ApacheLineReader
 
     public static ImmutableArray<ApacheLogicalLine> Read(SourceText source)
     {
-        var result = ImmutableArray.CreateBuilder<ApacheLogicalLine>();
         var text = source.Text;
         int lineCount = source.LineCount;
         // A file that ends with LF has an empty last "line" after it that httpd never reads.
         if (lineCount > 1 && source.LineStarts[lineCount - 1] == text.Length) lineCount--;
-        if (text.Length == 0 && !source.HadUtf8Bom) return result.ToImmutable();
+        if (text.Length == 0 && !source.HadUtf8Bom) return ImmutableArray<ApacheLogicalLine>.Empty;
 
-        var buffer = new StringBuilder();
-        var offsets = new List<int>();
+        var result = ImmutableArray.CreateBuilder<ApacheLogicalLine>(lineCount);
+        // Only for joined lines and the BOM line, whose text is not one run of the file.
+        StringBuilder? buffer = null;
+        List<int>? offsets = null;
         int line = 1;
         while (line <= lineCount)
         {
-            buffer.Clear();
-            offsets.Clear();
             int first = line;
-            int spanStart = source.LineStarts[line - 1];
-            int spanEnd;
+            int last = first;
+            while (last < lineCount && PhysicalLine(source, last).Continues) last++;
+            line = last + 1;
+            int spanStart = source.LineStarts[first - 1];
+            int spanEnd = PhysicalLine(source, last).End;
+            if (spanEnd > spanStart && text[spanEnd - 1] == '\r') spanEnd--;
+            var span = TextSpan.FromBounds(spanStart, spanEnd);
+
             // httpd does not skip a UTF-8 byte order mark (ap_pcfg_openfile reads bytes): it is
             // part of the first line's first word, which is then no section, comment or known
             // directive ("Invalid command '\xef\xbb\xbfLoadModule'"). SourceText keeps it out of
             // Text, so it is put back here, mapped to the file's first offset.
-            if (line == 1 && source.HadUtf8Bom)
+            bool withBom = first == 1 && source.HadUtf8Bom;
+            if (first == last && !withBom)
+            {
+                // cfg_trim_line: strip apr_isspace at both ends.
+                var (start, contentEnd, _, _) = PhysicalLine(source, first);
+                while (start < contentEnd && IsSpace(text[start])) start++;
+                while (contentEnd > start && IsSpace(text[contentEnd - 1])) contentEnd--;
+                result.Add(new ApacheLogicalLine(source, first, last, span, text.Substring(start, contentEnd - start), start));
+                continue;
+            }
+
+            buffer ??= new StringBuilder();
+            offsets ??= new List<int>();
+            buffer.Clear();
+            offsets.Clear();
+            if (withBom)
             {
                 buffer.Append('\uFEFF');
                 offsets.Add(0);
             }
-            while (true)
+            for (int physical = first; physical <= last; physical++)
             {
-                int start = source.LineStarts[line - 1];
-                bool hasLf = line < source.LineCount;
-                int end = hasLf ? source.LineStarts[line] - 1 : text.Length;
-                // Without a continuation the CR of CRLF stays in the buffer; trimming removes it.
-                int contentEnd = end;
-                bool continues = false;
-                if (hasLf)
-                {
-                    int cp = end;
-                    if (cp > start && text[cp - 1] == '\r') cp--;
-                    if (cp > start && text[cp - 1] == '\\')
-                    {
-                        continues = true;
-                        contentEnd = cp - 1;
-                    }
-                }
+                var (start, contentEnd, _, _) = PhysicalLine(source, physical);
                 for (int i = start; i < contentEnd; i++)
                 {
                     buffer.Append(text[i]);
                     offsets.Add(i);
                 }
-                spanEnd = end;
-                if (!continues || line >= lineCount)
-                {
-                    line++;
-                    break;
-                }
-                line++;
             }
-            int last = line - 1;
-            if (spanEnd > spanStart && text[spanEnd - 1] == '\r') spanEnd--;
-
-            // cfg_trim_line: strip apr_isspace at both ends.
             int a = 0, b = buffer.Length;
             while (a < b && IsSpace(buffer[a])) a++;
             while (b > a && IsSpace(buffer[b - 1])) b--;
-            var trimmed = buffer.ToString(a, b - a);
-            var map = offsets.GetRange(a, b - a).ToArray();
-            result.Add(new ApacheLogicalLine(source, first, last, TextSpan.FromBounds(spanStart, spanEnd), trimmed, map));
+            result.Add(new ApacheLogicalLine(source, first, last, span, buffer.ToString(a, b - a), offsets.GetRange(a, b - a).ToArray()));
         }
-        return result.ToImmutable();
+        return result.DrainToImmutable();
+    }
+
+    /// <summary>
+    /// One physical line: its start, the end of what goes into the logical line, its end before
+    /// LF, and whether the next line is joined to it (a <c>\</c> right before LF or CRLF, which is
+    /// left out). Without a continuation the CR of CRLF stays in; trimming removes it.
+    /// </summary>
+    private static (int Start, int ContentEnd, int End, bool Continues) PhysicalLine(SourceText source, int line)
+    {
+        var text = source.Text;
+        int start = source.LineStarts[line - 1];
+        bool hasLf = line < source.LineCount;
+        int end = hasLf ? source.LineStarts[line] - 1 : text.Length;
+        if (hasLf)
+        {
+            int cp = end;
+            if (cp > start && text[cp - 1] == '\r') cp--;
+            if (cp > start && text[cp - 1] == '\\') return (start, cp - 1, end, true);
+        }
+        return (start, end, end, false);
     }
 }

@@ -41,7 +41,8 @@ public static class ApacheLoader
         return reader.Run(text);
     }
 
-    private sealed record LineItem(ApacheLogicalLine Line, ImmutableArray<Location> Chain, ApacheSyntaxTree? Tree, long Order, string? MacroFile = null, int? MacroLine = null)
+    // One line handed out by the reader, with where it came from; a value, as one is made per line read.
+    private readonly record struct LineItem(ApacheLogicalLine Line, ImmutableArray<Location> Chain, ApacheSyntaxTree? Tree, long Order, string? MacroFile = null, int? MacroLine = null)
     {
         public T Stamp<T>(T node) where T : ApacheConfigNode
         {
@@ -89,7 +90,7 @@ public static class ApacheLoader
                     break;
                 }
             }
-            item = null!;
+            item = default;
             return false;
         }
     }
@@ -131,12 +132,15 @@ public static class ApacheLoader
         private readonly Dictionary<string, (ImmutableArray<string> Parameters, List<ApacheLogicalLine> Body, int Line, string File)> _macros = new(StringComparer.Ordinal);
         private readonly List<string> _includeStack = new();
         private string _serverRoot;
+        // ap_resolve_env's lookup: the Define table, then the environment.
+        private readonly Func<string, string?> _lookupVariable;
 
         public Reader(HostFileSystem fs, ApacheLoadOptions options, string mainHostPath)
         {
             _fs = fs;
             _options = options;
             _mainHostPath = mainHostPath;
+            _lookupVariable = name => _variables.TryGetValue(name, out var v) ? v : _environment.GetValueOrDefault(name);
             var dir = Path.GetDirectoryName(mainHostPath) ?? "/";
             _serverRoot = HostFileSystem.NormalizeHostPath(options.ServerRoot ?? dir);
             foreach (var m in options.Modules)
@@ -221,18 +225,33 @@ public static class ApacheLoader
             scope.Open.Clear();
         }
 
-        private ApacheExpandedText Expand(LineItem item)
+        // ap_resolve_env on the raw line. Null when nothing was substituted (most lines have no ${…}):
+        // the line then reads as written.
+        private ApacheExpandedText? Expand(LineItem item)
         {
-            var expanded = ApacheEnv.Resolve(item.Line.Text, name =>
-                _variables.TryGetValue(name, out var v) ? v : _environment.GetValueOrDefault(name));
+            if (!ApacheEnv.HasReference(item.Line.Text)) return null;
+            var expanded = ApacheEnv.Resolve(item.Line.Text, _lookupVariable);
             foreach (var u in expanded.Undefined)
             {
                 if (u.Name.Contains(':')) continue;
                 Report(CL1007VariableMustBeDefined.Rule, item.Line.Source.GetLocation(item.Line.ToSourceSpan(u.Start, u.End)), item.Chain,
                     ApacheEngineOrder.ReadPhase(item.Order), $"Config variable ${{{u.Name}}} is not defined");
             }
-            return expanded;
+            return expanded.IsUnchanged ? null : expanded;
         }
+
+        // The first word of the line a syntax node was read from.
+        private static ApacheWord? FirstWordOf(ApacheSyntaxNode? node) => node switch
+        {
+            ApacheDirectiveSyntax d => d.NameToken,
+            ApacheSectionSyntax s => s.OpenToken,
+            ApacheCloseTagSyntax c => c.Token,
+            _ => null,
+        };
+
+        // An open tag's header as its syntax node read it.
+        private static ApacheSyntaxTree.SectionHeader HeaderOf(ApacheSectionSyntax s) =>
+            new(s.OpenToken, s.Name, s.Arguments, s.ArgumentText, s.HasClosingBracket);
 
         /// <summary>
         /// ap_build_config_sub: one line in an active scope. Returns true when a wrong close tag
@@ -243,21 +262,37 @@ public static class ApacheLoader
             var line = item.Line;
             if (line.IsBlank || line.IsComment) return false;
             var expanded = Expand(item);
-            var text = expanded.Text;
+            var text = expanded?.Text ?? line.Text;
+            var lineSyntax = item.Tree?.NodeOfLine(line);
+            // A line that expansion leaves as written reads exactly as its syntax node did: the
+            // node's words are shared rather than read again.
+            var written = expanded is null ? lineSyntax : null;
             int pos = 0;
-            if (ApacheWords.GetWordConf(text, ref pos) is not { } first) return false;
-            var cmdName = first.Value;
+            ApacheRawWord? first = null;
+            ApacheWord token;
+            if (FirstWordOf(written) is { } writtenToken)
+            {
+                token = writtenToken;
+                ApacheWords.SkipWordConf(text, ref pos);
+            }
+            else
+            {
+                first = ApacheWords.GetWordConf(text, ref pos);
+                if (first is not { } w) return false;
+                token = ApacheWords.ToWord(line, text, w, expanded);
+            }
+            var cmdName = token.Value;
             if (cmdName.Length == 0) return false;
-            ApacheWord ToWord(ApacheRawWord w) => ApacheWords.ToWord(line, text, w, expanded.ToOriginal, expanded.ToOriginalEnd);
-            var token = ToWord(first);
             bool isClose = cmdName.Length > 1 && cmdName[1] == '/';
             var lookup = !isClose && cmdName.EndsWith('>') ? cmdName[..^1] : cmdName;
 
             if (!isClose && cmdName[0] == '<')
             {
-                var header = ApacheSyntaxTree.ParseSectionHeader(text, first, pos, token, ToWord);
+                var header = written is ApacheSectionSyntax writtenSection
+                    ? HeaderOf(writtenSection)
+                    : ApacheSyntaxTree.ParseSectionHeader(line, text, first ?? ReadFirstWord(text), pos, token, expanded);
                 var kind = ApacheSectionKinds.FromName(header.Name);
-                var syntax = item.Tree?.NodeAt(line.Span.Start) as ApacheSectionSyntax;
+                var syntax = lineSyntax as ApacheSectionSyntax;
                 var section = item.Stamp(new ApacheConfigSection(line, item.Chain, true, item.Order, Htaccess, token, header.Name, header.Args, header.ArgText, header.Bracket, syntax)
                 {
                     HttpdArguments = pos < text.Length ? text[pos..] : ">",
@@ -290,12 +325,19 @@ public static class ApacheLoader
             if (isClose && cmdName[0] == '<')
                 return CloseSection(scope, item, token, cmdName);
 
-            var args = ApacheWords.SplitConf(text, pos).Select(ToWord).ToImmutableArray();
-            var directive = item.Stamp(new ApacheConfigDirective(line, item.Chain, true, item.Order, Htaccess, token, args, text[pos..],
-                item.Tree?.NodeAt(line.Span.Start) as ApacheDirectiveSyntax));
+            var directive = item.Stamp(written is ApacheDirectiveSyntax writtenDirective
+                ? new ApacheConfigDirective(line, item.Chain, true, item.Order, Htaccess, token, writtenDirective.Arguments, writtenDirective.ArgumentText, writtenDirective)
+                : new ApacheConfigDirective(line, item.Chain, true, item.Order, Htaccess, token, ApacheWords.ReadWords(line, text, pos, text.Length, expanded),
+                    text[pos..], lineSyntax as ApacheDirectiveSyntax));
             scope.Append(directive);
             if (!Htaccess) ExecuteOnRead(stream, directive, item, lookup);
             return false;
+        }
+
+        private static ApacheRawWord ReadFirstWord(string text)
+        {
+            int pos = 0;
+            return ApacheWords.GetWordConf(text, ref pos) ?? default;
         }
 
         private static bool IsReadTimeConditional(ApacheSectionKind kind) => kind.IsReadTimeConditional();
@@ -317,7 +359,7 @@ public static class ApacheLoader
                 Report(CL1002CloseTagMustMatchOpenTag.Rule, at, item.Chain, order, $"{word}> directive missing closing '>'");
                 if (word[2..].Equals(top.Name, StringComparison.OrdinalIgnoreCase))
                 {
-                    top.CloseLocation = item.Line.Location;
+                    top.CloseLine = item.Line;
                     scope.Open.RemoveAt(scope.Open.Count - 1);
                     return false;
                 }
@@ -325,7 +367,7 @@ public static class ApacheLoader
             var closeName = ApacheSyntaxTree.CloseName(word);
             if (closeName.Equals(top.Name, StringComparison.OrdinalIgnoreCase))
             {
-                top.CloseLocation = item.Line.Location;
+                top.CloseLine = item.Line;
                 scope.Open.RemoveAt(scope.Open.Count - 1);
                 return false;
             }
@@ -338,7 +380,7 @@ public static class ApacheLoader
                 return true;
             }
             if (match < 0) match = scope.Open.Count - 1;
-            scope.Open[match].CloseLocation = item.Line.Location;
+            scope.Open[match].CloseLine = item.Line;
             scope.Open.RemoveRange(match, scope.Open.Count - match);
             return false;
         }
@@ -353,12 +395,12 @@ public static class ApacheLoader
                 var t = item.Line.Text;
                 if (scope.Open.Count == 0 && t.Length > 2 && t[0] == '<' && t[1] == '/' && t[2..].Equals(bracket, StringComparison.OrdinalIgnoreCase))
                 {
-                    section.CloseLocation = item.Line.Location;
+                    section.CloseLine = item.Line;
                     return;
                 }
                 if (BuildConfigSub(stream, item, scope))
                 {
-                    section.CloseLocation = item.Line.Location;
+                    section.CloseLine = item.Line;
                     return;
                 }
             }
@@ -388,16 +430,33 @@ public static class ApacheLoader
             {
                 var line = item.Line;
                 if (line.IsBlank) continue;
+                // Nothing is expanded while skipping: a line of a file reads as its syntax node did.
+                var written = item.Tree?.NodeOfLine(line);
                 int pos = 0;
-                if (ApacheWords.GetWordConf(line.Text, ref pos) is not { } w) continue;
-                var word = w.Value;
-                var token = ApacheWords.ToWord(line, line.Text, w);
+                ApacheRawWord? first = null;
+                ApacheWord token;
+                if (FirstWordOf(written) is { } writtenToken)
+                {
+                    token = writtenToken;
+                    ApacheWords.SkipWordConf(line.Text, ref pos);
+                }
+                else if (written is ApacheCommentSyntax)
+                {
+                    continue;
+                }
+                else
+                {
+                    first = ApacheWords.GetWordConf(line.Text, ref pos);
+                    if (first is not { } w) continue;
+                    token = ApacheWords.ToWord(line, line.Text, w);
+                }
+                var word = token.Value;
                 if (word.Length > 0 && word[0] == '<')
                 {
                     if (word.Length > 1 && word[1] == '/')
                     {
                         var closeName = ApacheSyntaxTree.CloseName(word);
-                        section.CloseLocation = line.Location;
+                        section.CloseLine = line;
                         if (!closeName.Equals(directive[1..], StringComparison.OrdinalIgnoreCase) && !failed.Value)
                         {
                             failed.Value = true;
@@ -410,17 +469,20 @@ public static class ApacheLoader
                     var name = word;
                     bool argsEmpty = pos >= line.Text.Length;
                     if (argsEmpty && name.EndsWith('>')) name = name[..^1];
-                    var header = ApacheSyntaxTree.ParseSectionHeader(line.Text, w, pos, token, r => ApacheWords.ToWord(line, line.Text, r));
+                    var header = written is ApacheSectionSyntax writtenSection
+                        ? HeaderOf(writtenSection)
+                        : ApacheSyntaxTree.ParseSectionHeader(line, line.Text, first ?? ReadFirstWord(line.Text), pos, token, null);
                     var inner = item.Stamp(new ApacheConfigSection(line, item.Chain, false, item.Order, Htaccess, token, name[1..], header.Args, header.ArgText, header.Bracket,
-                        item.Tree?.NodeAt(line.Span.Start) as ApacheSectionSyntax));
+                        written as ApacheSectionSyntax));
                     scope.Append(inner);
                     SoakEndContainer(stream, inner, name, executed, failed);
                     continue;
                 }
                 if (line.IsComment) continue;
-                var args = ApacheWords.SplitConf(line.Text, pos).Select(r => ApacheWords.ToWord(line, line.Text, r)).ToImmutableArray();
-                scope.Append(item.Stamp(new ApacheConfigDirective(line, item.Chain, false, item.Order, Htaccess, token, args, line.Text[pos..],
-                    item.Tree?.NodeAt(line.Span.Start) as ApacheDirectiveSyntax)));
+                scope.Append(item.Stamp(written is ApacheDirectiveSyntax writtenDirective
+                    ? new ApacheConfigDirective(line, item.Chain, false, item.Order, Htaccess, token, writtenDirective.Arguments, writtenDirective.ArgumentText, writtenDirective)
+                    : new ApacheConfigDirective(line, item.Chain, false, item.Order, Htaccess, token, ApacheWords.ReadWords(line, line.Text, pos, line.Text.Length),
+                        line.Text[pos..], null)));
             }
             if (failed.Value) return;
             failed.Value = true;
@@ -605,6 +667,9 @@ public static class ApacheLoader
         private void Include(ApacheConfigDirective directive, LineItem item, ApacheWord arg, bool optional)
         {
             var at = directive.Source.GetLocation(arg.Span);
+            // One Include line may read many files (sites-enabled/*.conf): they share its locations and include chain.
+            var directiveLocation = directive.Location;
+            var site = new IncludeSite(directive, item, at, directiveLocation, item.Chain.Insert(0, directiveLocation));
             long order = ApacheEngineOrder.ReadPhase(item.Order);
             if (_includeStack.Count > MaxIncludeDepth)
             {
@@ -614,12 +679,16 @@ public static class ApacheLoader
             }
             var path = ServerRootRelative(arg.Value);
             string? error = ApacheFnmatch.IsPattern(path)
-                ? IncludeFnmatch(directive, item, "/", path.TrimStart('/'), optional)
-                : IncludeNoFnmatch(directive, item, path, 0, optional);
+                ? IncludeFnmatch(site, "/", path.TrimStart('/'), optional)
+                : IncludeNoFnmatch(site, path, 0, optional);
             if (error is not null) Report(CL1006IncludeMustResolve.Rule, at, item.Chain, order, error);
         }
 
-        private string? IncludeNoFnmatch(ApacheConfigDirective directive, LineItem item, string path, int depth, bool optional)
+        // The Include line being run: where its argument and line are, and the include chain of what it reads.
+        private sealed record IncludeSite(ApacheConfigDirective Directive, LineItem Item, Location ArgumentLocation, Location DirectiveLocation,
+            ImmutableArray<Location> Chain);
+
+        private string? IncludeNoFnmatch(IncludeSite site, string path, int depth, bool optional)
         {
             if (_fs.DirectoryExists(path))
             {
@@ -629,17 +698,17 @@ public static class ApacheLoader
                 if (entries is null) return $"Could not open config directory {path}: Permission denied";
                 foreach (var entry in entries)
                 {
-                    var error = IncludeNoFnmatch(directive, item, HostFileSystem.NormalizeHostPath(path + "/" + entry), depth, optional);
+                    var error = IncludeNoFnmatch(site, HostFileSystem.NormalizeHostPath(path + "/" + entry), depth, optional);
                     if (error is not null) return error;
                 }
                 return null;
             }
             if (!_fs.FileExists(path))
                 return optional ? null : $"Could not open configuration file {path}: No such file or directory";
-            return ProcessFile(directive, item, path);
+            return ProcessFile(site, path);
         }
 
-        private string? IncludeFnmatch(ApacheConfigDirective directive, LineItem item, string dir, string pattern, bool optional)
+        private string? IncludeFnmatch(IncludeSite site, string dir, string pattern, bool optional)
         {
             int slash = pattern.IndexOf('/');
             var component = slash >= 0 ? pattern[..slash] : pattern;
@@ -647,7 +716,7 @@ public static class ApacheLoader
             if (!ApacheFnmatch.IsPattern(component))
             {
                 var next = HostFileSystem.NormalizeHostPath(dir + "/" + component);
-                return rest is null ? IncludeNoFnmatch(directive, item, next, 0, optional) : IncludeFnmatch(directive, item, next, rest, optional);
+                return rest is null ? IncludeNoFnmatch(site, next, 0, optional) : IncludeFnmatch(site, next, rest, optional);
             }
             var entries = _fs.DirectoryExists(dir) ? _fs.ListDirectory(dir) : null;
             if (entries is null)
@@ -665,7 +734,7 @@ public static class ApacheLoader
                 return optional ? null : $"Include/IncludeOptional: No matches for the wildcard '{component}' in '{dir}', failing";
             foreach (var c in candidates)
             {
-                var error = rest is null ? IncludeNoFnmatch(directive, item, c, 0, optional) : IncludeFnmatch(directive, item, c, rest, optional);
+                var error = rest is null ? IncludeNoFnmatch(site, c, 0, optional) : IncludeFnmatch(site, c, rest, optional);
                 if (error is not null) return error;
             }
             return null;
@@ -687,10 +756,11 @@ public static class ApacheLoader
         }
 
         // ap_process_resource_config: read one included file in its own scope.
-        private string? ProcessFile(ApacheConfigDirective directive, LineItem item, string path)
+        private string? ProcessFile(IncludeSite site, string path)
         {
+            var (directive, item) = (site.Directive, site.Item);
             var resolved = ResolveForCycle(path);
-            var at = directive.Arguments.Length > 0 ? directive.Source.GetLocation(directive.Arguments[0].Span) : directive.Location;
+            var at = site.ArgumentLocation;
             if (_includeStack.Contains(resolved))
             {
                 var chain = string.Join(" → ", _includeStack.SkipWhile(p => p != resolved).Append(resolved));
@@ -704,13 +774,13 @@ public static class ApacheLoader
                 Bag.Add(e.WithIncludeChain(item.Chain) with { EngineOrder = ApacheEngineOrder.ReadPhase(item.Order) });
             if (text is null) return null;
             var tree = ApacheSyntaxTree.Parse(text);
-            var chainHere = item.Chain.Insert(0, directive.Location);
-            _files.Add(new ApacheConfigFile(path, text, tree, _includeStack.Count, directive.Location, directive.HttpdLineNumber, chainHere));
-            directive._includedFiles.Add(_files[^1]);
+            var chainHere = site.Chain;
+            _files.Add(new ApacheConfigFile(path, text, tree, _includeStack.Count, site.DirectiveLocation, directive.HttpdLineNumber, chainHere));
+            directive.AddIncludedFile(_files[^1]);
             _includeStack.Add(resolved);
             try
             {
-                var scope = new Scope { Root = directive._expansion, OuterParent = directive.Parent };
+                var scope = new Scope { Root = directive.ExpansionList, OuterParent = directive.Parent };
                 BuildConfig(new LineStream(tree.Lines, chainHere, tree), scope, path);
             }
             finally
@@ -737,7 +807,7 @@ public static class ApacheLoader
                 {
                     if (nesting == 0)
                     {
-                        section.CloseLocation = inner.Line.Location;
+                        section.CloseLine = inner.Line;
                         closed = true;
                         break;
                     }
@@ -747,9 +817,9 @@ public static class ApacheLoader
                 body.Add(inner.Line);
                 if (first is { } f)
                 {
-                    var args = ApacheWords.SplitConf(t, pos).Select(r => ApacheWords.ToWord(inner.Line, t, r)).ToImmutableArray();
+                    var args = ApacheWords.ReadWords(inner.Line, t, pos, t.Length);
                     var node = inner.Stamp(new ApacheConfigDirective(inner.Line, inner.Chain, false, inner.Order, Htaccess,
-                        ApacheWords.ToWord(inner.Line, t, f), args, t[pos..], inner.Tree?.NodeAt(inner.Line.Span.Start) as ApacheDirectiveSyntax));
+                        ApacheWords.ToWord(inner.Line, t, f), args, t[pos..], inner.Tree?.NodeOfLine(inner.Line) as ApacheDirectiveSyntax));
                     node.Parent = section;
                     section._children.Add(node);
                 }

@@ -39,6 +39,11 @@ public sealed class ApacheModuleSet
 
     private readonly List<ApacheModule> _modules = new();
 
+    // Every name a module answers to (identifier, source name, mod_NAME.c) → the first module in
+    // load order that answers to it. <IfModule> and every dictionary check ask by name, so the
+    // names are worked out once; built on first use and dropped when a module is removed.
+    private Dictionary<string, ApacheModule>? _byName;
+
     public IReadOnlyList<ApacheModule> Modules => _modules;
 
     public static ApacheModuleSet CreateDebianDefault()
@@ -58,8 +63,25 @@ public sealed class ApacheModuleSet
     /// <summary>True when a module is loaded, named by identifier or source file name (exact, case-sensitive).</summary>
     public bool Contains(string name) => Find(name) is not null;
 
-    public ApacheModule? Find(string name) =>
-        _modules.FirstOrDefault(m => m.Identifier == name || m.SourceName == name || AlternateSourceName(m) == name);
+    public ApacheModule? Find(string name) => ByName().GetValueOrDefault(name);
+
+    private Dictionary<string, ApacheModule> ByName()
+    {
+        if (_byName is null)
+        {
+            _byName = new Dictionary<string, ApacheModule>(StringComparer.Ordinal);
+            foreach (var m in _modules) AddNames(_byName, m);
+        }
+        return _byName;
+    }
+
+    // A module added later never shadows an earlier one that answers to the same name.
+    private static void AddNames(Dictionary<string, ApacheModule> byName, ApacheModule m)
+    {
+        byName.TryAdd(m.Identifier, m);
+        byName.TryAdd(m.SourceName, m);
+        if (AlternateSourceName(m) is { } alternate) byName.TryAdd(alternate, m);
+    }
 
     public static bool IsDebianBuiltIn(string identifier) => DebianBuiltIns.Any(b => b.Identifier == identifier);
 
@@ -99,8 +121,13 @@ public sealed class ApacheModuleSet
 
     internal void Add(ApacheModule module)
     {
-        if (!Contains(module.Identifier)) _modules.Add(module);
+        if (Contains(module.Identifier)) return;
+        _modules.Add(module);
+        if (_byName is not null) AddNames(_byName, module);
     }
 
-    internal void Remove(string identifier) => _modules.RemoveAll(m => m.Identifier == identifier);
+    internal void Remove(string identifier)
+    {
+        if (_modules.RemoveAll(m => m.Identifier == identifier) > 0) _byName = null;
+    }
 }

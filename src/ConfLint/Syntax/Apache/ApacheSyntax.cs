@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using ConfLint.Text;
 
 namespace ConfLint.Syntax.Apache;
@@ -36,7 +37,11 @@ public sealed class ApacheDirectiveSyntax : ApacheSyntaxNode
     {
         NameToken = nameToken;
         Arguments = arguments;
-        ArgumentText = line.Text[Math.Min(argumentsStart, line.Text.Length)..];
+        // A single word that runs to the end of the line is the argument text itself: one string serves both.
+        int argumentsLength = line.Text.Length - Math.Min(argumentsStart, line.Text.Length);
+        ArgumentText = arguments.Length == 1 && arguments[0].Raw.Length == argumentsLength
+            ? arguments[0].Raw
+            : line.Text.Substring(line.Text.Length - argumentsLength);
         int hash = -1;
         for (int i = 0; i < arguments.Length; i++)
         {
@@ -120,6 +125,7 @@ public sealed class ApacheSectionSyntax : ApacheSyntaxNode
     {
         OpenToken = openToken;
         Name = name;
+        Kind = ApacheSectionKinds.FromName(name);
         Arguments = arguments;
         ArgumentText = argumentText;
         HasClosingBracket = hasClosingBracket;
@@ -133,7 +139,7 @@ public sealed class ApacheSectionSyntax : ApacheSyntaxNode
     /// <summary>The section name without <c>&lt;</c> and <c>&gt;</c> (<c>Directory</c>).</summary>
     public string Name { get; }
 
-    public ApacheSectionKind Kind => ApacheSectionKinds.FromName(Name);
+    public ApacheSectionKind Kind { get; }
 
     /// <summary>The words between the name and the last <c>&gt;</c>.</summary>
     public ImmutableArray<ApacheWord> Arguments { get; }
@@ -211,18 +217,18 @@ public static class ApacheSectionKinds
 /// </summary>
 public sealed class ApacheSyntaxTree
 {
-    private readonly Dictionary<int, ApacheSyntaxNode> _byLineStart;
+    // The node read from each logical line (by index in Lines), null for blank lines; a close tag
+    // that ended a section is kept too, for the loader, though NodeAt does not return it.
+    private readonly ApacheSyntaxNode?[] _nodeByLine;
 
     private ApacheSyntaxTree(SourceText text, ImmutableArray<ApacheLogicalLine> lines, ImmutableArray<ApacheSyntaxNode> nodes,
-        ImmutableArray<ApacheCloseTagSyntax> strayCloseTags)
+        ImmutableArray<ApacheCloseTagSyntax> strayCloseTags, ApacheSyntaxNode?[] nodeByLine)
     {
         Text = text;
         Lines = lines;
         Nodes = nodes;
         StrayCloseTags = strayCloseTags;
-        _byLineStart = new Dictionary<int, ApacheSyntaxNode>();
-        foreach (var node in DescendantNodes()) _byLineStart.TryAdd(node.Line.Span.Start, node);
-        foreach (var close in strayCloseTags) _byLineStart.TryAdd(close.Line.Span.Start, close);
+        _nodeByLine = nodeByLine;
     }
 
     public SourceText Text { get; }
@@ -251,50 +257,100 @@ public sealed class ApacheSyntaxTree
 
     public IEnumerable<ApacheSectionSyntax> Sections => DescendantNodes().OfType<ApacheSectionSyntax>();
 
-    /// <summary>The node whose logical line starts at <paramref name="lineSpanStart"/>, if any.</summary>
-    public ApacheSyntaxNode? NodeAt(int lineSpanStart) => _byLineStart.GetValueOrDefault(lineSpanStart);
+    /// <summary>
+    /// The node whose logical line starts at <paramref name="lineSpanStart"/>, if any: a comment,
+    /// directive, section (by its open tag) or stray close tag.
+    /// </summary>
+    public ApacheSyntaxNode? NodeAt(int lineSpanStart)
+    {
+        var node = LineIndexAt(lineSpanStart) is int index ? _nodeByLine[index] : null;
+        return node is ApacheCloseTagSyntax close && !StrayCloseTags.Contains(close) ? null : node;
+    }
+
+    /// <summary>
+    /// The node read from <paramref name="line"/>, one of this tree's lines: as <see cref="NodeAt"/>,
+    /// and also a close tag that ended a section. Null for a blank line or a line of another tree.
+    /// </summary>
+    internal ApacheSyntaxNode? NodeOfLine(ApacheLogicalLine line) =>
+        LineIndexAt(line.Span.Start) is int index && Lines[index] == line ? _nodeByLine[index] : null;
+
+    // Lines are in file order, so their span starts are increasing.
+    private int? LineIndexAt(int lineSpanStart)
+    {
+        int lo = 0, hi = Lines.Length - 1;
+        while (lo <= hi)
+        {
+            int mid = lo + (hi - lo) / 2;
+            int start = Lines[mid].Span.Start;
+            if (start == lineSpanStart) return mid;
+            if (start < lineSpanStart) lo = mid + 1;
+            else hi = mid - 1;
+        }
+        return null;
+    }
+
+    // A section whose close tag has not been read yet: its header, its line and where its
+    // children start in the list of nodes read so far.
+    private readonly record struct OpenSection(int LineIndex, SectionHeader Header, int ChildrenStart);
 
     /// <summary>Parses a file; never throws.</summary>
     public static ApacheSyntaxTree Parse(SourceText text)
     {
         var lines = ApacheLineReader.Read(text);
-        var root = new List<ApacheSyntaxNode>();
-        var stray = ImmutableArray.CreateBuilder<ApacheCloseTagSyntax>();
-        // Open sections: their header facts and the children collected so far.
-        var open = new List<(ApacheLogicalLine Line, ApacheWord Token, string Name, ImmutableArray<ApacheWord> Args, string ArgText, bool Bracket, List<ApacheSyntaxNode> Children)>();
-        List<ApacheSyntaxNode> Current() => open.Count == 0 ? root : open[^1].Children;
+        var nodeByLine = new ApacheSyntaxNode?[lines.Length];
+        // The nodes read so far whose parent is still open, in file order: the top level first, then
+        // each open section's children from its ChildrenStart on. A section takes its children from
+        // the end of this list when it closes, so no list is kept per section.
+        var pending = new List<ApacheSyntaxNode>();
+        var open = new List<OpenSection>();
+        List<ApacheCloseTagSyntax>? stray = null;
 
         void CloseTop(ApacheCloseTagSyntax? close)
         {
             var top = open[^1];
             open.RemoveAt(open.Count - 1);
-            Current().Add(new ApacheSectionSyntax(top.Line, top.Token, top.Name, top.Args, top.ArgText, top.Bracket, top.Children.ToImmutableArray(), close));
+            int count = pending.Count - top.ChildrenStart;
+            var children = count == 0 ? Array.Empty<ApacheSyntaxNode>() : new ApacheSyntaxNode[count];
+            pending.CopyTo(top.ChildrenStart, children, 0, count);
+            pending.RemoveRange(top.ChildrenStart, count);
+            var h = top.Header;
+            var section = new ApacheSectionSyntax(lines[top.LineIndex], h.Token, h.Name, h.Args, h.ArgText, h.Bracket,
+                ImmutableCollectionsMarshal.AsImmutableArray(children), close);
+            nodeByLine[top.LineIndex] = section;
+            pending.Add(section);
         }
 
-        foreach (var line in lines)
+        for (int index = 0; index < lines.Length; index++)
         {
+            var line = lines[index];
             if (line.IsBlank) continue;
-            if (line.IsComment) { Current().Add(new ApacheCommentSyntax(line)); continue; }
+            if (line.IsComment)
+            {
+                pending.Add(nodeByLine[index] = new ApacheCommentSyntax(line));
+                continue;
+            }
             var node = ParseLine(line, out var sectionHeader);
+            nodeByLine[index] = node;
             if (node is ApacheCloseTagSyntax close)
             {
-                int match = open.FindLastIndex(o => o.Name.Equals(close.Name, StringComparison.OrdinalIgnoreCase));
-                if (open.Count == 0) { stray.Add(close); continue; }
+                int match = open.Count - 1;
+                while (match >= 0 && !open[match].Header.Name.Equals(close.Name, StringComparison.OrdinalIgnoreCase)) match--;
+                if (open.Count == 0) { (stray ??= new()).Add(close); continue; }
                 if (match < 0) { CloseTop(close); continue; }
                 while (open.Count - 1 > match) CloseTop(null);
                 CloseTop(close);
             }
             else if (sectionHeader is { } h)
             {
-                open.Add((line, h.Token, h.Name, h.Args, h.ArgText, h.Bracket, new List<ApacheSyntaxNode>()));
+                open.Add(new OpenSection(index, h, pending.Count));
             }
             else if (node is not null)
             {
-                Current().Add(node);
+                pending.Add(node);
             }
         }
         while (open.Count > 0) CloseTop(null);
-        return new ApacheSyntaxTree(text, lines, root.ToImmutableArray(), stray.ToImmutable());
+        return new ApacheSyntaxTree(text, lines, pending.ToImmutableArray(), stray?.ToImmutableArray() ?? ImmutableArray<ApacheCloseTagSyntax>.Empty, nodeByLine);
     }
 
     internal readonly record struct SectionHeader(ApacheWord Token, string Name, ImmutableArray<ApacheWord> Args, string ArgText, bool Bracket);
@@ -315,25 +371,32 @@ public sealed class ApacheSyntaxTree
             return new ApacheCloseTagSyntax(line, token, CloseName(name));
         if (name.Length >= 1 && name[0] == '<')
         {
-            section = ParseSectionHeader(line.Text, w, pos, token, r => ApacheWords.ToWord(line, line.Text, r));
+            section = ParseSectionHeader(line, line.Text, w, pos, token, null);
             return null;
         }
-        return new ApacheDirectiveSyntax(line, token, ApacheWords.ToWords(line, ApacheWords.SplitConf(line.Text, pos)), pos);
+        return new ApacheDirectiveSyntax(line, token, ApacheWords.ReadWords(line, line.Text, pos, line.Text.Length), pos);
     }
 
     /// <summary>The name in a close word as config.c compares it: <c>&lt;/</c> removed and the last character chopped.</summary>
     internal static string CloseName(string word) => word.Length <= 2 ? "" : word[2..^1];
 
-    internal static SectionHeader ParseSectionHeader(string text, ApacheRawWord w, int argsStart, ApacheWord token, Func<ApacheRawWord, ApacheWord> toWord)
+    /// <summary>
+    /// An open tag read from <paramref name="text"/> (the line's text, or its <c>${VAR}</c> expansion
+    /// <paramref name="expanded"/>): the name word <paramref name="w"/>, then the words up to the last
+    /// <c>&gt;</c> from <paramref name="argsStart"/> on.
+    /// </summary>
+    internal static SectionHeader ParseSectionHeader(ApacheLogicalLine line, string text, ApacheRawWord w, int argsStart, ApacheWord token, ApacheExpandedText? expanded)
     {
-        var name = w.Value[1..];
-        bool bracketInName = name.EndsWith('>');
-        if (bracketInName) name = name[..^1];
-        var rest = text[Math.Min(argsStart, text.Length)..];
-        int gt = rest.LastIndexOf('>');
-        bool bracket = gt >= 0 || (bracketInName && rest.Length == 0);
-        var argText = gt >= 0 ? rest[..gt] : rest;
-        var args = ApacheWords.SplitConf(text[..(Math.Min(argsStart, text.Length) + argText.Length)], Math.Min(argsStart, text.Length));
-        return new SectionHeader(token, name, args.Select(toWord).ToImmutableArray(), argText.TrimEnd(), bracket);
+        bool bracketInName = w.Value.EndsWith('>');
+        var name = w.Value.Substring(1, w.Value.Length - (bracketInName ? 2 : 1));
+        int restStart = Math.Min(argsStart, text.Length);
+        int gt = restStart < text.Length ? text.LastIndexOf('>', text.Length - 1, text.Length - restStart) : -1;
+        bool bracket = gt >= 0 || (bracketInName && restStart == text.Length);
+        int argEnd = gt >= 0 ? gt : text.Length;
+        var args = ApacheWords.ReadWords(line, text, restStart, argEnd, expanded);
+        var argSpan = text.AsSpan(restStart, argEnd - restStart).TrimEnd();
+        // A single word is usually the whole argument text (<IfModule mod_x.c>): one string serves both.
+        var argText = args.Length == 1 && args[0].Raw.Length == argSpan.Length ? args[0].Raw : argSpan.ToString();
+        return new SectionHeader(token, name, args, argText, bracket);
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Text;
 using ConfLint.Text;
 
@@ -31,53 +32,82 @@ public static class ApacheWords
     /// line: an unclosed quote is not an error); inside quotes only <c>\quote</c> and <c>\\</c>
     /// are unescaped, outside only <c>\\</c>. Returns null at the end of the line.
     /// </summary>
-    public static ApacheRawWord? GetWordConf(string line, ref int position)
+    public static ApacheRawWord? GetWordConf(string line, ref int position) => GetWordConf(line, ref position, line.Length);
+
+    /// <summary>As <see cref="GetWordConf(string, ref int)"/>, reading the line as if it ended at <paramref name="end"/>.</summary>
+    internal static ApacheRawWord? GetWordConf(string line, ref int position, int end)
+    {
+        if (!NextWord(line, ref position, end, out var word)) return null;
+        var value = word.Quote == '\0'
+            ? SubstringConf(line, word.Start, word.End, end, '\0')
+            : SubstringConf(line, word.Start + 1, word.ValueEnd, end, word.Quote);
+        return new ApacheRawWord(value, word.Start, word.End, word.Quote);
+    }
+
+    // Where the next word lies, without reading its value: [Start, End) as written (quotes
+    // included), ValueEnd where the text inside its quotes ends.
+    private readonly record struct WordBounds(int Start, int End, int ValueEnd, char Quote);
+
+    // ap_getword_conf's scan: finds the next word of line[position..end) and moves past the whitespace after it.
+    private static bool NextWord(string line, ref int position, int end, out WordBounds word)
     {
         int str = position;
-        while (str < line.Length && ApacheLineReader.IsSpace(line[str])) str++;
-        if (str >= line.Length)
+        while (str < end && ApacheLineReader.IsSpace(line[str])) str++;
+        if (str >= end)
         {
             position = str;
-            return null;
+            word = default;
+            return false;
         }
         int strend;
-        string value;
+        int valueEnd;
         char quote = line[str];
         if (quote == '"' || quote == '\'')
         {
             strend = str + 1;
-            while (strend < line.Length && line[strend] != quote)
+            while (strend < end && line[strend] != quote)
             {
-                if (line[strend] == '\\' && strend + 1 < line.Length && (line[strend + 1] == quote || line[strend + 1] == '\\'))
+                if (line[strend] == '\\' && strend + 1 < end && (line[strend + 1] == quote || line[strend + 1] == '\\'))
                     strend += 2;
                 else
                     strend++;
             }
-            value = SubstringConf(line, str + 1, Math.Min(strend, line.Length), quote);
-            if (strend < line.Length && line[strend] == quote) strend++;
+            valueEnd = Math.Min(strend, end);
+            if (strend < end && line[strend] == quote) strend++;
         }
         else
         {
             quote = '\0';
             strend = str;
-            while (strend < line.Length && !ApacheLineReader.IsSpace(line[strend])) strend++;
-            value = SubstringConf(line, str, strend, '\0');
+            while (strend < end && !ApacheLineReader.IsSpace(line[strend])) strend++;
+            valueEnd = strend;
         }
-        int wordEnd = Math.Min(strend, line.Length);
-        while (strend < line.Length && ApacheLineReader.IsSpace(line[strend])) strend++;
+        int wordEnd = Math.Min(strend, end);
+        while (strend < end && ApacheLineReader.IsSpace(line[strend])) strend++;
         position = strend;
-        return new ApacheRawWord(value, str, wordEnd, quote);
+        word = new WordBounds(str, wordEnd, valueEnd, quote);
+        return true;
     }
 
+    /// <summary>Moves past the next word and the whitespace after it, as <see cref="GetWordConf(string, ref int)"/> does, without reading it.</summary>
+    internal static void SkipWordConf(string line, ref int position) => NextWord(line, ref position, line.Length, out _);
+
     // util.c substring_conf: `\\` always, `\quote` inside quotes, become the second character.
-    // Like the C code it may look one character past the word for the escaped character.
-    private static string SubstringConf(string line, int start, int end, char quote)
+    // Like the C code it may look one character past the word (up to the line's end) for the escaped character.
+    private static string SubstringConf(string line, int start, int end, int lineEnd, char quote)
     {
-        if (line.IndexOf('\\', start, end - start) < 0) return line[start..end];
+        bool IsEscape(int i) => line[i] == '\\' && i + 1 < lineEnd && (line[i + 1] == '\\' || (quote != '\0' && line[i + 1] == quote));
+
+        int firstEscape = line.IndexOf('\\', start, end - start);
+        while (firstEscape >= 0 && !IsEscape(firstEscape))
+            firstEscape = firstEscape + 1 < end ? line.IndexOf('\\', firstEscape + 1, end - firstEscape - 1) : -1;
+        // Most backslashes (a regex's \.) are kept as written: the word is then its text unchanged.
+        if (firstEscape < 0) return line.Substring(start, end - start);
         var sb = new StringBuilder(end - start);
-        for (int i = start; i < end; i++)
+        sb.Append(line, start, firstEscape - start);
+        for (int i = firstEscape; i < end; i++)
         {
-            if (line[i] == '\\' && i + 1 < line.Length && (line[i + 1] == '\\' || (quote != '\0' && line[i + 1] == quote)))
+            if (IsEscape(i))
             {
                 sb.Append(line[i + 1]);
                 i++;
@@ -90,33 +120,52 @@ public static class ApacheWords
         return sb.ToString();
     }
 
+    // How many words line[start..end) holds, counted without reading them, so word arrays are allocated at their size.
+    private static int CountWords(string line, int start, int end)
+    {
+        int count = 0;
+        for (int pos = start; NextWord(line, ref pos, end, out _);) count++;
+        return count;
+    }
+
     /// <summary>Every word of a line from <paramref name="start"/> on, as ap_getword_conf reads them one after the other.</summary>
     public static ImmutableArray<ApacheRawWord> SplitConf(string line, int start = 0)
     {
-        var words = ImmutableArray.CreateBuilder<ApacheRawWord>();
+        int count = CountWords(line, start, line.Length);
+        if (count == 0) return ImmutableArray<ApacheRawWord>.Empty;
+        var words = new ApacheRawWord[count];
         int pos = start;
-        while (GetWordConf(line, ref pos) is { } word) words.Add(word);
-        return words.ToImmutable();
+        for (int i = 0; i < count; i++) words[i] = GetWordConf(line, ref pos)!.Value;
+        return ImmutableCollectionsMarshal.AsImmutableArray(words);
     }
 
-    /// <summary>Maps raw words of a logical line's text to words with file spans.</summary>
-    public static ImmutableArray<ApacheWord> ToWords(ApacheLogicalLine line, IEnumerable<ApacheRawWord> words) =>
-        words.Select(w => ToWord(line, line.Text, w)).ToImmutableArray();
-
-    /// <summary>Maps raw words of a line's text after <c>${VAR}</c> expansion to words with file spans.</summary>
-    public static ImmutableArray<ApacheWord> ToWords(ApacheLogicalLine line, ApacheExpandedText expanded, IEnumerable<ApacheRawWord> words) =>
-        words.Select(w => ToWord(line, expanded.Text, w, expanded.ToOriginal, expanded.ToOriginalEnd)).ToImmutableArray();
+    /// <summary>
+    /// The words of <paramref name="text"/>[start..end) as ap_getword_conf reads them (the text ending
+    /// at <paramref name="end"/>), with file spans. <paramref name="text"/> is the line's own text, or
+    /// its <c>${VAR}</c> expansion <paramref name="expanded"/> (null when nothing was substituted).
+    /// </summary>
+    public static ImmutableArray<ApacheWord> ReadWords(ApacheLogicalLine line, string text, int start, int end, ApacheExpandedText? expanded = null)
+    {
+        int count = CountWords(text, start, end);
+        if (count == 0) return ImmutableArray<ApacheWord>.Empty;
+        var words = new ApacheWord[count];
+        int pos = start;
+        for (int i = 0; i < count; i++) words[i] = ToWord(line, text, GetWordConf(text, ref pos, end)!.Value, expanded);
+        return ImmutableCollectionsMarshal.AsImmutableArray(words);
+    }
 
     /// <summary>
-    /// One word with its file span. <paramref name="text"/> is the text the word was read from;
-    /// <paramref name="startOf"/>/<paramref name="endOf"/> map a character of it to its start and
-    /// exclusive end in the line's own text when it differs (after <c>${VAR}</c> expansion).
+    /// One word with its file span. <paramref name="text"/> is the text the word was read from: the
+    /// line's own text, or its <c>${VAR}</c> expansion <paramref name="expanded"/>, whose characters
+    /// map back to the <c>${…}</c> they came from.
     /// </summary>
-    public static ApacheWord ToWord(ApacheLogicalLine line, string text, ApacheRawWord w, Func<int, int>? startOf = null, Func<int, int>? endOf = null)
+    public static ApacheWord ToWord(ApacheLogicalLine line, string text, ApacheRawWord w, ApacheExpandedText? expanded = null)
     {
-        int s = startOf?.Invoke(w.Start) ?? w.Start;
-        int e = w.End == w.Start ? s : endOf?.Invoke(w.End - 1) ?? w.End;
-        return new ApacheWord(w.Value, text[w.Start..w.End], line.ToSourceSpan(s, Math.Max(s, e)), w.Quote);
+        int s = expanded is null ? w.Start : expanded.ToOriginal(w.Start);
+        int e = w.End == w.Start ? s : expanded is null ? w.End : expanded.ToOriginalEnd(w.End - 1);
+        // An unquoted word that lost no backslash is exactly its raw text: one string serves both.
+        var raw = w.Quote == '\0' && w.Value.Length == w.End - w.Start ? w.Value : text.Substring(w.Start, w.End - w.Start);
+        return new ApacheWord(w.Value, raw, line.ToSourceSpan(s, Math.Max(s, e)), w.Quote);
     }
 }
 
@@ -163,4 +212,22 @@ public sealed record ApacheRewriteArgs(ImmutableArray<ApacheRawWord> Words, int?
         }
         return new ApacheRewriteArgs(words.ToImmutable(), null, false);
     }
+}
+
+/// <summary>
+/// The values of a directive's words as a list of strings, the form the argument checks take,
+/// read through to the words rather than copied out of them.
+/// </summary>
+public sealed class ApacheWordValues(ImmutableArray<ApacheWord> words) : IReadOnlyList<string>
+{
+    public string this[int index] => words[index].Value;
+
+    public int Count => words.Length;
+
+    public IEnumerator<string> GetEnumerator()
+    {
+        foreach (var word in words) yield return word.Value;
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }
