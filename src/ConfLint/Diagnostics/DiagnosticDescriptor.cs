@@ -26,7 +26,7 @@ public sealed record DiagnosticDescriptor(
     public bool IsSecurity => SecuritySeverity is not null;
 
     public string FormatMessage(params object?[] args) =>
-        args.Length == 0 ? MessageFormat : string.Format(CultureInfo.InvariantCulture, MessageFormat, args);
+        args.Length == 0 ? MessageFormat : Text.SharedStrings.Get(string.Format(CultureInfo.InvariantCulture, MessageFormat, args));
 
     /// <summary>Shorthand used by rule files: tags are given as a space-separated list.</summary>
     public static DiagnosticDescriptor Create(string id, string title, string messageFormat, string category,

@@ -102,7 +102,8 @@ public static class PhpIniLocator
             {
                 foreach (var dir in searchPath)
                 {
-                    var candidate = dir.TrimEnd('/') + "/" + name;
+                    // Jailed PHPs look in the same in-jail places: one string for each of them.
+                    var candidate = Text.SharedStrings.Get(dir.TrimEnd('/') + "/" + name);
                     tried.Add(candidate);
                     if (isFile(candidate)) { loaded = candidate; break; }
                 }

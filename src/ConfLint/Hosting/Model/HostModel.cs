@@ -30,7 +30,11 @@ public enum PhpBackendKind
 public sealed record JailModel(string Root, string HomeInJail, Location Source);
 
 /// <summary>One link of the request flow, for `conflint model` and for diagnostics that name the chain.</summary>
-public sealed record ChainStep(string Label, Location? Location);
+public sealed record ChainStep(string Label, Location? Location)
+{
+    // Most labels repeat from vhost to vhost ("[mod_fcgid]", "[php-wrapper PHP_FCGI_CHILDREN=3]"): one string each.
+    public string Label { get; init; } = SharedStrings.Get(Label);
+}
 
 /// <summary>A php.ini value in effect for a PHP backend, and where it was set (php.ini line, `-d`, FPM php_admin_value…).</summary>
 public sealed record EffectiveIniSetting(string Name, string Value, Location Location, string Origin)

@@ -95,7 +95,10 @@ public sealed class ApacheLogicalLine
         return TextSpan.FromBounds(s, Math.Max(s, e));
     }
 
-    public Location Location => Source.GetLocation(TextSpan);
+    // Made when first asked for and kept: the model and several rules ask for the same line's location.
+    private Location? _location;
+
+    public Location Location => _location ??= Source.GetLocation(TextSpan);
 
     /// <summary>
     /// A line made of other text that stands for this one (a mod_macro body line after argument
@@ -153,7 +156,7 @@ public static class ApacheLineReader
                 var (start, contentEnd, _, _) = PhysicalLine(source, first);
                 while (start < contentEnd && IsSpace(text[start])) start++;
                 while (contentEnd > start && IsSpace(text[contentEnd - 1])) contentEnd--;
-                result.Add(new ApacheLogicalLine(source, first, last, span, text.Substring(start, contentEnd - start), start));
+                result.Add(new ApacheLogicalLine(source, first, last, span, SharedStrings.Get(text.AsSpan(start, contentEnd - start)), start));
                 continue;
             }
 

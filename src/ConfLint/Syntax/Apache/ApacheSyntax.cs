@@ -41,7 +41,7 @@ public sealed class ApacheDirectiveSyntax : ApacheSyntaxNode
         int argumentsLength = line.Text.Length - Math.Min(argumentsStart, line.Text.Length);
         ArgumentText = arguments.Length == 1 && arguments[0].Raw.Length == argumentsLength
             ? arguments[0].Raw
-            : line.Text.Substring(line.Text.Length - argumentsLength);
+            : SharedStrings.Get(line.Text.AsSpan(line.Text.Length - argumentsLength));
         int hash = -1;
         for (int i = 0; i < arguments.Length; i++)
         {
@@ -378,7 +378,7 @@ public sealed class ApacheSyntaxTree
     }
 
     /// <summary>The name in a close word as config.c compares it: <c>&lt;/</c> removed and the last character chopped.</summary>
-    internal static string CloseName(string word) => word.Length <= 2 ? "" : word[2..^1];
+    internal static string CloseName(string word) => word.Length <= 2 ? "" : SharedStrings.Get(word.AsSpan(2, word.Length - 3));
 
     /// <summary>
     /// An open tag read from <paramref name="text"/> (the line's text, or its <c>${VAR}</c> expansion
@@ -388,7 +388,7 @@ public sealed class ApacheSyntaxTree
     internal static SectionHeader ParseSectionHeader(ApacheLogicalLine line, string text, ApacheRawWord w, int argsStart, ApacheWord token, ApacheExpandedText? expanded)
     {
         bool bracketInName = w.Value.EndsWith('>');
-        var name = w.Value.Substring(1, w.Value.Length - (bracketInName ? 2 : 1));
+        var name = SharedStrings.Get(w.Value.AsSpan(1, w.Value.Length - (bracketInName ? 2 : 1)));
         int restStart = Math.Min(argsStart, text.Length);
         int gt = restStart < text.Length ? text.LastIndexOf('>', text.Length - 1, text.Length - restStart) : -1;
         bool bracket = gt >= 0 || (bracketInName && restStart == text.Length);
@@ -396,7 +396,7 @@ public sealed class ApacheSyntaxTree
         var args = ApacheWords.ReadWords(line, text, restStart, argEnd, expanded);
         var argSpan = text.AsSpan(restStart, argEnd - restStart).TrimEnd();
         // A single word is usually the whole argument text (<IfModule mod_x.c>): one string serves both.
-        var argText = args.Length == 1 && args[0].Raw.Length == argSpan.Length ? args[0].Raw : argSpan.ToString();
+        var argText = args.Length == 1 && args[0].Raw.Length == argSpan.Length ? args[0].Raw : SharedStrings.Get(argSpan);
         return new SectionHeader(token, name, args, argText, bracket);
     }
 }

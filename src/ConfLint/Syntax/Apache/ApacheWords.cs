@@ -102,7 +102,7 @@ public static class ApacheWords
         while (firstEscape >= 0 && !IsEscape(firstEscape))
             firstEscape = firstEscape + 1 < end ? line.IndexOf('\\', firstEscape + 1, end - firstEscape - 1) : -1;
         // Most backslashes (a regex's \.) are kept as written: the word is then its text unchanged.
-        if (firstEscape < 0) return line.Substring(start, end - start);
+        if (firstEscape < 0) return SharedStrings.Get(line.AsSpan(start, end - start));
         var sb = new StringBuilder(end - start);
         sb.Append(line, start, firstEscape - start);
         for (int i = firstEscape; i < end; i++)
@@ -117,7 +117,7 @@ public static class ApacheWords
                 sb.Append(line[i]);
             }
         }
-        return sb.ToString();
+        return SharedStrings.Get(sb);
     }
 
     // How many words line[start..end) holds, counted without reading them, so word arrays are allocated at their size.
@@ -164,7 +164,7 @@ public static class ApacheWords
         int s = expanded is null ? w.Start : expanded.ToOriginal(w.Start);
         int e = w.End == w.Start ? s : expanded is null ? w.End : expanded.ToOriginalEnd(w.End - 1);
         // An unquoted word that lost no backslash is exactly its raw text: one string serves both.
-        var raw = w.Quote == '\0' && w.Value.Length == w.End - w.Start ? w.Value : text.Substring(w.Start, w.End - w.Start);
+        var raw = w.Quote == '\0' && w.Value.Length == w.End - w.Start ? w.Value : SharedStrings.Get(text.AsSpan(w.Start, w.End - w.Start));
         return new ApacheWord(w.Value, raw, line.ToSourceSpan(s, Math.Max(s, e)), w.Quote);
     }
 }

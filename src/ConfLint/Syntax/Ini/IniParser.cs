@@ -227,7 +227,7 @@ internal sealed class IniParser
                     end = _lastEnd;
                     continue;
             }
-            return (sb.ToString(), end);
+            return (SharedStrings.Get(sb), end);
         }
     }
 
@@ -270,7 +270,7 @@ internal sealed class IniParser
         {
             if (_tok.Kind == IniTokenKind.TcDollarCurly) { sb.Append(ParseVariable()); continue; }
             if (_tok.Kind == IniTokenKind.TcQuotedString) { sb.Append(_tok.Value); Advance(); continue; }
-            if (_tok.Is('"')) { _lastEnd = _tok.Span.End; Advance(); return sb.ToString(); }
+            if (_tok.Is('"')) { _lastEnd = _tok.Span.End; Advance(); return SharedStrings.Get(sb); }
             throw Fail(ExpectEncapsed);
         }
     }
@@ -410,7 +410,7 @@ internal sealed class IniParser
                     continue;
             }
             if (!any) throw Fail();
-            return sb.ToString();
+            return SharedStrings.Get(sb);
         }
     }
 

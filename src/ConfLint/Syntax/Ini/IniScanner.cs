@@ -223,7 +223,7 @@ internal sealed class IniScanner
         new(kind, c, value, TextSpan.FromBounds(start, end), TextSpan.FromBounds(valueStart, valueEnd), _line);
 
     private IniToken Simple(IniTokenKind kind, int start, int end, char c = '\0') =>
-        Make(kind, start, end, _s.Substring(start, end - start), start, end, c);
+        Make(kind, start, end, SharedStrings.Get(_s.AsSpan(start, end - start)), start, end, c);
 
     private IniToken EndToken(int at) => new(IniTokenKind.End, '\0', "", new TextSpan(at, 0), new TextSpan(at, 0), _line);
 
@@ -395,7 +395,7 @@ internal sealed class IniScanner
                 _state = _mode == IniScannerMode.Raw ? State.SectionRaw : State.SectionValue;
                 return Simple(IniTokenKind.TcSection, start, end);
             case 2:
-                return Make(IniTokenKind.TcRaw, start, end, _s.Substring(start + 1, bestLen - 2), start + 1, end - 1);
+                return Make(IniTokenKind.TcRaw, start, end, SharedStrings.Get(_s.AsSpan(start + 1, bestLen - 2)), start + 1, end - 1);
             case 3:
                 _state = State.Initial;
                 _line++;
@@ -561,6 +561,6 @@ internal sealed class IniScanner
             }
             if (ch == '\n' || (ch == '\r' && (i + 1 >= s || _s[i + 1] != '\n'))) _line++;
         }
-        return Make(IniTokenKind.TcQuotedString, start, s, sb.ToString(), start, s);
+        return Make(IniTokenKind.TcQuotedString, start, s, SharedStrings.Get(sb), start, s);
     }
 }

@@ -147,13 +147,13 @@ internal static class PasswdFields
         {
             if (f == count - 1)
             {
-                fields[f] = new PasswdField(text[start..], TextSpan.FromBounds(lineSpan.Start + start, lineSpan.Start + text.Length));
-                separators += text[start..].Count(c => c == ':');
+                fields[f] = new PasswdField(SharedStrings.Get(text.AsSpan(start)), TextSpan.FromBounds(lineSpan.Start + start, lineSpan.Start + text.Length));
+                separators += text.AsSpan(start).Count(':');
                 break;
             }
             int colon = text.IndexOf(':', start);
             int end = colon < 0 ? text.Length : colon;
-            fields[f] = new PasswdField(text[start..end], TextSpan.FromBounds(lineSpan.Start + start, lineSpan.Start + end));
+            fields[f] = new PasswdField(SharedStrings.Get(text.AsSpan(start, end - start)), TextSpan.FromBounds(lineSpan.Start + start, lineSpan.Start + end));
             if (colon >= 0) { separators++; start = colon + 1; }
             else start = text.Length;
         }

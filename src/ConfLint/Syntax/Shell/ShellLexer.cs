@@ -142,7 +142,7 @@ internal sealed class ShellLexer
         void Flush(int end)
         {
             if (literal.Length > 0 || (literalQuoted && end > literalStart))
-                segments.Add(new ShellSegment(ShellSegmentKind.Literal, literal.ToString(), TextSpan.FromBounds(literalStart, end), literalQuoted));
+                segments.Add(new ShellSegment(ShellSegmentKind.Literal, SharedStrings.Get(literal), TextSpan.FromBounds(literalStart, end), literalQuoted));
             literal.Clear();
         }
 
@@ -181,7 +181,7 @@ internal sealed class ShellLexer
                     _errors.Add(new ShellSyntaxError(TextSpan.FromBounds(qStart, _text.Length), "unterminated quoted string (')"));
                     close = _text.Length;
                 }
-                segments.Add(new ShellSegment(ShellSegmentKind.Literal, _text[_pos..close], TextSpan.FromBounds(qStart, Math.Min(close + 1, _text.Length)), true));
+                segments.Add(new ShellSegment(ShellSegmentKind.Literal, SharedStrings.Get(_text.AsSpan(_pos, close - _pos)), TextSpan.FromBounds(qStart, Math.Min(close + 1, _text.Length)), true));
                 _pos = Math.Min(close + 1, _text.Length);
                 literalStart = _pos;
                 literalQuoted = false;
@@ -216,7 +216,7 @@ internal sealed class ShellLexer
         var text = segments is [{ Kind: ShellSegmentKind.Literal, Quoted: false } only] && only.Span == TextSpan.FromBounds(start, _pos)
             && only.Text.Length == _pos - start
             ? only.Text
-            : _text[start.._pos];
+            : SharedStrings.Get(_text.AsSpan(start, _pos - start));
         return new ShellWord(TextSpan.FromBounds(start, _pos), text, segments.DrainToImmutable());
     }
 
@@ -249,7 +249,7 @@ internal sealed class ShellLexer
                 if (expansion is not null)
                 {
                     if (literal.Length > 0 || first)
-                        segments.Add(new ShellSegment(ShellSegmentKind.Literal, literal.ToString(), TextSpan.FromBounds(literalStart, at), true));
+                        segments.Add(new ShellSegment(ShellSegmentKind.Literal, SharedStrings.Get(literal), TextSpan.FromBounds(literalStart, at), true));
                     literal.Clear();
                     first = false;
                     segments.Add(expansion);
@@ -262,7 +262,7 @@ internal sealed class ShellLexer
         }
         if (!closed) _errors.Add(new ShellSyntaxError(TextSpan.FromBounds(qStart, _text.Length), "unterminated quoted string (\")"));
         if (literal.Length > 0 || first)
-            segments.Add(new ShellSegment(ShellSegmentKind.Literal, literal.ToString(), TextSpan.FromBounds(literalStart, _pos), true));
+            segments.Add(new ShellSegment(ShellSegmentKind.Literal, SharedStrings.Get(literal), TextSpan.FromBounds(literalStart, _pos), true));
     }
 
     private static bool IsNameStart(char c) => c == '_' || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');

@@ -1,0 +1,61 @@
+using System.Text;
+
+namespace ConfLint.Text;
+
+/// <summary>
+/// One shared instance of the short strings the front ends make over and over: directive and
+/// section names, `/bin/sh`, `PHP_FCGI_CHILDREN`, `/html:/tmp`, the same diagnostic message for a
+/// thousand php.ini files. A host of 10,000 sites holds millions of such strings; most are copies.
+/// Like Roslyn's StringTable it is lossy: a fixed table indexed by hash where a newer string
+/// replaces an older one, so it costs a bounded amount of memory and needs no eviction. Each
+/// thread has its own table, so it needs no lock.
+/// </summary>
+public static class SharedStrings
+{
+    private const int TableSize = 1 << 14;
+
+    /// <summary>Texts longer than this are rarely repeated (a whole file, a unique line) and are not looked up.</summary>
+    public const int MaxLength = 512;
+
+    [ThreadStatic]
+    private static string?[]? t_table;
+
+    /// <summary>The shared string equal to <paramref name="text"/>, made when it is not in the table.</summary>
+    public static string Get(ReadOnlySpan<char> text)
+    {
+        if (text.IsEmpty) return "";
+        if (text.Length > MaxLength) return text.ToString();
+        ref var slot = ref Slot(text);
+        if (slot is not null && text.SequenceEqual(slot)) return slot;
+        return slot = text.ToString();
+    }
+
+    /// <summary>The shared string equal to <paramref name="text"/>; <paramref name="text"/> itself when it is not in the table yet.</summary>
+    public static string Get(string text)
+    {
+        if (text.Length == 0) return "";
+        if (text.Length > MaxLength) return text;
+        ref var slot = ref Slot(text);
+        if (slot is not null && string.Equals(slot, text, StringComparison.Ordinal)) return slot;
+        return slot = text;
+    }
+
+    /// <summary>The shared string equal to what <paramref name="builder"/> holds.</summary>
+    public static string Get(StringBuilder builder)
+    {
+        if (builder.Length == 0) return "";
+        if (builder.Length > MaxLength) return builder.ToString();
+        Span<char> buffer = stackalloc char[MaxLength];
+        builder.CopyTo(0, buffer, builder.Length);
+        return Get(buffer[..builder.Length]);
+    }
+
+    private static ref string? Slot(ReadOnlySpan<char> text)
+    {
+        var table = t_table ??= new string?[TableSize];
+        // FNV-1a over the UTF-16 code units: cheap, and the table only needs a spread, not secrecy.
+        uint hash = 2166136261;
+        foreach (char c in text) hash = (hash ^ c) * 16777619;
+        return ref table[hash & (TableSize - 1)];
+    }
+}
