@@ -167,9 +167,22 @@ public sealed class HostFileSystem
 
     public bool Exists(string hostPath) => StatKind(hostPath) is not null;
 
-    // stat(2) of the resolved path under the root, without building the real path string.
-    private FilePermissions? StatKind(string hostPath) =>
-        Jail.PosixFiles.Stat(IsSysroot ? Root : "", ResolveHostPath(hostPath), out var stat) ? stat.st_mode & FilePermissions.S_IFMT : null;
+    // The file type stat(2) sees at a host path, or null when nothing is there. With the root "/" the kernel
+    // resolves the path itself. Under a sysroot the directories are resolved (memoised) and the entry is
+    // lstat'ed: one call answers unless it is a symlink, whose target must be re-rooted before it is followed.
+    private FilePermissions? StatKind(string hostPath)
+    {
+        var normalized = NormalizeHostPath(hostPath);
+        Stat stat;
+        if (!IsSysroot) return Jail.PosixFiles.Stat(normalized, default, out stat) ? stat.st_mode & FilePermissions.S_IFMT : null;
+        if (normalized == "/") return Jail.PosixFiles.Stat(Root, default, out stat) ? stat.st_mode & FilePermissions.S_IFMT : null;
+        int slash = normalized.LastIndexOf('/');
+        var parent = ResolveDirectory(slash == 0 ? "/" : normalized.AsSpan(0, slash), 0);
+        if (!Jail.PosixFiles.Lstat(Root, Child(normalized, slash, parent), out stat)) return null;
+        var kind = stat.st_mode & FilePermissions.S_IFMT;
+        if (kind != FilePermissions.S_IFLNK) return kind;
+        return Jail.PosixFiles.Stat(Root, Resolve(normalized, 0), out stat) ? stat.st_mode & FilePermissions.S_IFMT : null;
+    }
 
     /// <summary>Names in a host directory, sorted as httpd sorts (byte order), or null when it cannot be read.</summary>
     public IReadOnlyList<string>? ListDirectory(string hostPath)
@@ -202,16 +215,16 @@ public sealed class HostFileSystem
         byte[] bytes;
         try
         {
-            if (Directory.Exists(real))
-            {
-                diagnostics.Report(CL0001InputMustBeReadable.Rule, fileLocation, displayPath, "is a directory, a file is needed");
-                return null;
-            }
             bytes = File.ReadAllBytes(real);
         }
         catch (FileNotFoundException) { diagnostics.Report(CL0001InputMustBeReadable.Rule, fileLocation, displayPath, "no such file"); return null; }
         catch (DirectoryNotFoundException) { diagnostics.Report(CL0001InputMustBeReadable.Rule, fileLocation, displayPath, "no such file or directory"); return null; }
-        catch (UnauthorizedAccessException) { diagnostics.Report(CL0001InputMustBeReadable.Rule, fileLocation, displayPath, "permission denied"); return null; }
+        catch (UnauthorizedAccessException)
+        {
+            // .NET refuses to open a directory as a file with the same exception as a permission problem.
+            diagnostics.Report(CL0001InputMustBeReadable.Rule, fileLocation, displayPath, Directory.Exists(real) ? "is a directory, a file is needed" : "permission denied");
+            return null;
+        }
         catch (IOException e) { diagnostics.Report(CL0001InputMustBeReadable.Rule, fileLocation, displayPath, e.Message); return null; }
 
         var text = SourceText.From(bytes, real, hostPath);

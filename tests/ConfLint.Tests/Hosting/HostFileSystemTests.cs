@@ -1,0 +1,106 @@
+using ConfLint.Diagnostics;
+using ConfLint.Hosting;
+using Xunit;
+
+namespace ConfLint.Tests.Hosting;
+
+/// <summary>
+/// The sysroot file system: symlinks are resolved inside the lint root (absolute targets re-rooted),
+/// directories are memoised, and the existence checks answer as File.Exists/Directory.Exists
+/// would on the host itself.
+/// </summary>
+public sealed class HostFileSystemTests : IDisposable
+{
+    private readonly TempHostTree _tree = new();
+
+    public void Dispose() => _tree.Dispose();
+
+    private void Symlink(string hostPath, string target)
+    {
+        var real = _tree.RealPath(hostPath);
+        Directory.CreateDirectory(Path.GetDirectoryName(real)!);
+        File.CreateSymbolicLink(real, target);
+    }
+
+    [Fact]
+    public void Absolute_symlink_targets_are_resolved_inside_the_root()
+    {
+        _tree.Write("/srv/real/etc/php.ini", "x=1\n");
+        Symlink("/srv/link", "/srv/real");            // a directory link with an absolute target
+        Symlink("/etc/php.ini", "/srv/link/etc/php.ini"); // a file link through it
+        var fs = new HostFileSystem(_tree.Root);
+
+        Assert.True(fs.FileExists("/etc/php.ini"));
+        Assert.False(fs.DirectoryExists("/etc/php.ini"));
+        Assert.True(fs.DirectoryExists("/srv/link"));
+        Assert.True(fs.FileExists("/srv/link/etc/php.ini"));
+        Assert.Equal(_tree.RealPath("/srv/real/etc/php.ini"), fs.ToRealPath("/etc/php.ini"));
+        Assert.Equal("/srv/real/etc/php.ini", fs.ResolveHostPath("/srv/link/./etc/../etc/php.ini"));
+        // lstat's view: the directories on the way are resolved, the entry itself is not followed.
+        Assert.Equal(_tree.RealPath("/etc/php.ini"), fs.ToRealPathOfEntry("/etc/php.ini"));
+        Assert.Equal(_tree.RealPath("/srv/real/etc"), fs.ToRealPathOfEntry("/srv/link/etc"));
+    }
+
+    [Fact]
+    public void Relative_targets_dangling_links_and_loops()
+    {
+        _tree.Write("/a/b/file", "");
+        Symlink("/a/up", "../a/b");
+        Symlink("/a/dangling", "/nowhere");
+        Symlink("/a/loop1", "loop2");
+        Symlink("/a/loop2", "loop1");
+        var fs = new HostFileSystem(_tree.Root);
+
+        Assert.True(fs.FileExists("/a/up/file"));
+        Assert.True(fs.Exists("/a/up"));
+        Assert.False(fs.Exists("/a/dangling"));
+        Assert.False(fs.FileExists("/a/loop1"));
+        Assert.False(fs.Exists("/a/missing/deeper"));
+        Assert.True(fs.DirectoryExists("/"));
+        Assert.False(fs.FileExists("/"));
+    }
+
+    [Fact]
+    public void Reading_a_directory_reports_that_it_is_one()
+    {
+        _tree.Directory_("/etc/php.ini");
+        var fs = new HostFileSystem(_tree.Root);
+        var diagnostics = new DiagnosticBag();
+
+        Assert.Null(fs.ReadText("/etc/php.ini", diagnostics));
+        var finding = Assert.Single(diagnostics);
+        Assert.Equal("CL0001", finding.Id);
+        Assert.Contains("is a directory, a file is needed", finding.Message);
+    }
+
+    [Fact]
+    public void Missing_file_is_reported_as_missing()
+    {
+        var fs = new HostFileSystem(_tree.Root);
+        var diagnostics = new DiagnosticBag();
+
+        Assert.Null(fs.ReadText("/etc/none.conf", diagnostics));
+        Assert.Contains("no such file", Assert.Single(diagnostics).Message);
+    }
+
+    [Theory]
+    [InlineData("/a/b/../c/./d/", "/a/c/d")]
+    [InlineData("//a///b", "/a/b")]
+    [InlineData("/../..", "/")]
+    [InlineData("a/b", "/a/b")]
+    [InlineData("", "/")]
+    [InlineData("/a/..", "/")]
+    public void Host_paths_normalise_lexically(string path, string expected)
+    {
+        Assert.Equal(expected, HostFileSystem.NormalizeHostPath(path));
+        Assert.Equal(expected, HostFileSystem.NormalizeHostPath("/", path));
+    }
+
+    [Fact]
+    public void Joining_normalises_both_parts()
+    {
+        Assert.Equal("/srv/jail/etc/php.ini", HostFileSystem.NormalizeHostPath("/srv/jail/", "/etc/./php.ini"));
+        Assert.Equal("/srv/etc", HostFileSystem.NormalizeHostPath("/srv/jail", "../etc"));
+        Assert.Equal("/", HostFileSystem.NormalizeHostPath("/srv", "../../.."));
+    }
+}
