@@ -1,4 +1,5 @@
 using ConfLint.Hosting;
+using ConfLint.Text;
 using Mono.Unix.Native;
 
 namespace ConfLint.Jail;
@@ -18,11 +19,12 @@ public sealed class JailInspector
 
     /// <summary>lstat of a host path. Components before the last are resolved inside the root; the last is not followed.</summary>
     public JailFileInfo Lstat(string hostPath) =>
-        LstatReal(HostFileSystem.NormalizeHostPath(hostPath), _fileSystem.ToRealPathOfEntry(hostPath));
+        LstatReal("/", HostFileSystem.NormalizeHostPath(hostPath), _fileSystem.ToRealPathOfEntry(hostPath), default);
 
-    private static JailFileInfo LstatReal(string hostPath, string realPath)
+    // lstat(2) of realPrefix + realRest, described as pathInJail inside jailRoot.
+    private static JailFileInfo LstatReal(string jailRoot, string pathInJail, ReadOnlySpan<char> realPrefix, ReadOnlySpan<char> realRest)
     {
-        if (!PosixFiles.Lstat(realPath, default, out var st)) return JailFileInfo.Missing(hostPath);
+        if (!PosixFiles.Lstat(realPrefix, realRest, out var st)) return new JailFileInfo(jailRoot, pathInJail, JailFileKind.Missing, -1, -1, 0, 0, null);
         var type = st.st_mode & FilePermissions.S_IFMT;
         var kind = type switch
         {
@@ -37,10 +39,10 @@ public sealed class JailInspector
         string? target = null;
         if (kind == JailFileKind.Symlink)
         {
-            try { target = new FileInfo(realPath).LinkTarget; } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            try { target = new FileInfo(string.Concat(realPrefix, realRest)).LinkTarget; } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
         int mode = (int)((uint)st.st_mode & 0xFFF);
-        return new JailFileInfo(hostPath, kind, st.st_uid, st.st_gid, mode, (long)st.st_nlink, target);
+        return new JailFileInfo(jailRoot, pathInJail, kind, st.st_uid, st.st_gid, mode, (long)st.st_nlink, target);
     }
 
     /// <summary>
@@ -51,26 +53,38 @@ public sealed class JailInspector
     {
         var result = new List<JailFileInfo>();
         truncated = false;
-        var rootReal = _fileSystem.ToRealPathOfEntry(jailRoot);
-        var rootInfo = LstatReal(HostFileSystem.NormalizeHostPath(jailRoot), rootReal);
+        var root = HostFileSystem.NormalizeHostPath(jailRoot);
+        var rootReal = _fileSystem.ToRealPathOfEntry(root);
+        var rootInfo = LstatReal(root, "/", rootReal, default);
         if (!rootInfo.Exists) return result;
-        var stack = new Stack<(JailFileInfo Info, string RealPath)>();
-        stack.Push((rootInfo, rootReal));
+        var stack = new Stack<JailFileInfo>();
+        stack.Push(rootInfo);
+        Span<char> buffer = stackalloc char[512];
         while (stack.Count > 0)
         {
             if (result.Count >= MaxEntriesPerWalk) { truncated = true; return result; }
-            var (entry, real) = stack.Pop();
+            var entry = stack.Pop();
             result.Add(entry);
             if (entry.Kind != JailFileKind.Directory) continue;
-            var names = ReadDirectory(real);
+            var directory = entry.PathInJail == "/" ? "" : entry.PathInJail;
+            var names = ReadDirectory(directory.Length == 0 ? rootReal : rootReal + directory);
             for (int i = names.Length - 1; i >= 0; i--)
             {
-                var hostPath = entry.HostPath == "/" ? "/" + names[i] : entry.HostPath + "/" + names[i];
-                var realPath = Path.Combine(real, names[i]);
-                stack.Push((LstatReal(hostPath, realPath), realPath));
+                // The in-jail paths ("/etc/php.ini", "/usr/bin/php-cgi") repeat from jail to jail: one string each.
+                int length = directory.Length + 1 + names[i].Length;
+                var path = length <= buffer.Length ? Join(buffer, directory, names[i]) : SharedStrings.Get(directory + "/" + names[i]);
+                stack.Push(LstatReal(root, path, rootReal, path));
             }
         }
         return result;
+    }
+
+    private static string Join(Span<char> buffer, string directory, string name)
+    {
+        directory.CopyTo(buffer);
+        buffer[directory.Length] = '/';
+        name.CopyTo(buffer[(directory.Length + 1)..]);
+        return SharedStrings.Get(buffer[..(directory.Length + 1 + name.Length)]);
     }
 
     // The names of a directory in byte order ("." and ".." left out), empty when unreadable. .NET's
@@ -82,7 +96,7 @@ public sealed class JailInspector
         try
         {
             var entries = new System.IO.Enumeration.FileSystemEnumerable<string>(realPath,
-                static (ref System.IO.Enumeration.FileSystemEntry entry) => entry.FileName.ToString(),
+                static (ref System.IO.Enumeration.FileSystemEntry entry) => SharedStrings.Get(entry.FileName),
                 new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = true, RecurseSubdirectories = false });
             foreach (var name in entries)
             {

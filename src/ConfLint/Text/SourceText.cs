@@ -53,7 +53,8 @@ public sealed class SourceText
         bool hasNul = body.IndexOf((byte)0) >= 0;
         try
         {
-            var text = StrictUtf8.GetString(body);
+            // Small files are often identical from site to site (a control panel's php-wrapper, php.ini): one string for each text.
+            var text = SharedStrings.Get(StrictUtf8.GetString(body));
             return new SourceText(path, hostPath ?? path, text, ImmutableArray<int>.Empty, hasNul, bom);
         }
         catch (DecoderFallbackException)

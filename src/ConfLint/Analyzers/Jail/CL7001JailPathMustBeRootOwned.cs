@@ -32,8 +32,7 @@ public sealed class CL7001JailPathMustBeRootOwned : Analyzer<HostModel>
                 var why = OwnershipProblem(component);
                 if (why is not null) context.Report(Diagnostic.Create(Rule, jail.Source, component.HostPath, why, "a jailed process (or the user) can replace the jail itself"));
             }
-            var systemDirectories = SystemDirectories.Select(d => jail.Root + d).ToArray();
-            foreach (var dir in systemDirectories.Select(inspector.Lstat).Where(d => d.Kind == JailFileKind.Directory))
+            foreach (var dir in SystemDirectories.Select(d => inspector.Lstat(jail.Root + d)).Where(d => d.Kind == JailFileKind.Directory))
             {
                 var why = OwnershipProblem(dir);
                 if (why is not null) context.Report(Diagnostic.Create(Rule, jail.Source, dir.HostPath, why, "the jail's system files can be replaced from inside"));
@@ -41,7 +40,7 @@ public sealed class CL7001JailPathMustBeRootOwned : Analyzer<HostModel>
             foreach (var entry in model.JailEntries(jail.Root))
             {
                 if (entry.Kind != JailFileKind.Directory || entry.IsSticky) continue;
-                if (entry.HostPath == jail.Root || Array.IndexOf(systemDirectories, entry.HostPath) >= 0) continue;
+                if (entry.PathInJail == "/" || Array.IndexOf(SystemDirectories, entry.PathInJail) >= 0) continue;
                 // Others may never write; a group may write a user's own directory (a domain's users can share a GID,
                 // seed II-A) but not one of root's, whose files the jail trusts.
                 bool others = (entry.Mode & JailFileInfo.OtherWrite) != 0;

@@ -28,7 +28,9 @@ public sealed class CL7003JailDevicesMustBeHarmless : Analyzer<HostModel>
             foreach (var entry in model.JailEntries(use.Jail.Root))
             {
                 if (entry.Kind is not (JailFileKind.CharacterDevice or JailFileKind.BlockDevice)) continue;
-                if (entry.HostPath == use.Jail.Root + "/dev/" + Path.GetFileName(entry.HostPath) && Harmless.Contains(Path.GetFileName(entry.HostPath))) continue;
+                // Only the harmless nodes directly in the jail's /dev are expected.
+                var name = Path.GetFileName(entry.PathInJail);
+                if (entry.PathInJail.Length == "/dev/".Length + name.Length && entry.PathInJail.StartsWith("/dev/", StringComparison.Ordinal) && Harmless.Contains(name)) continue;
                 context.Report(Diagnostic.Create(Rule, use.Jail.Source, entry.HostPath, use.Jail.Root, entry.Kind == JailFileKind.BlockDevice ? "block" : "character"));
             }
         }
