@@ -129,7 +129,7 @@ public sealed class SourceText
     {
         int start = Math.Clamp(span.Start, 0, Text.Length);
         int end = Math.Clamp(span.End, start, Text.Length);
-        return Text.Substring(start, end - start);
+        return SharedStrings.Get(Text.AsSpan(start, end - start));
     }
 
     public Location GetLocation(TextSpan span)

@@ -511,7 +511,7 @@ public static class ApacheLoader
                 {
                     bool found = _modules.Contains(arg);
                     section.Condition = found != not;
-                    section.ConditionReason = found ? $"module {arg} is loaded" : $"module {arg} is not loaded";
+                    section.ConditionReason = SharedStrings.Get(found ? $"module {arg} is loaded" : $"module {arg} is not loaded");
                     break;
                 }
                 case ApacheSectionKind.IfDefine:

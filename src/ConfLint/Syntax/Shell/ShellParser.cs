@@ -298,11 +298,11 @@ public static class ShellParser
         var first = word.Segments[0];
         int valueStart = word.Span.Start + nameLength + 1;
         var rest = ImmutableArray.CreateBuilder<ShellSegment>();
-        var firstRest = first.Text.Length > nameLength + 1 ? first.Text[(nameLength + 1)..] : "";
+        var firstRest = first.Text.Length > nameLength + 1 ? SharedStrings.Get(first.Text.AsSpan(nameLength + 1)) : "";
         if (firstRest.Length > 0) rest.Add(first with { Text = firstRest, Span = TextSpan.FromBounds(valueStart, first.Span.End) });
         for (int s = 1; s < word.Segments.Length; s++) rest.Add(word.Segments[s]);
         var valueSpan = TextSpan.FromBounds(valueStart, word.Span.End);
-        var value = new ShellWord(valueSpan, word.Raw[(nameLength + 1)..], rest.ToImmutable());
-        return new ShellAssignment(word.Span, word.Raw[..nameLength], new TextSpan(word.Span.Start, nameLength), value);
+        var value = new ShellWord(valueSpan, SharedStrings.Get(word.Raw.AsSpan(nameLength + 1)), rest.ToImmutable());
+        return new ShellAssignment(word.Span, SharedStrings.Get(word.Raw.AsSpan(0, nameLength)), new TextSpan(word.Span.Start, nameLength), value);
     }
 }

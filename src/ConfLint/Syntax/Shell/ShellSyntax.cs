@@ -54,7 +54,7 @@ public sealed record ShellWord(TextSpan Span, string Raw, ImmutableArray<ShellSe
                 default: return null;
             }
         }
-        return sb.ToString();
+        return SharedStrings.Get(sb);
     }
 
     /// <summary>
