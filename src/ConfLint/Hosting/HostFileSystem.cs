@@ -120,7 +120,10 @@ public sealed class HostFileSystem
 
     // Resolved directories, memoised: a host is read many times along the same directories. Files are
     // not kept (a host has many more files than directories, and each is rarely asked about twice).
+    // The memo is bounded: a host of 10,000 jails has some 100,000 directories, each asked about while
+    // its site is read and then rarely again, so it is emptied when full rather than kept whole.
     private readonly Dictionary<string, string> _resolvedDirectories = new(StringComparer.Ordinal);
+    private const int MaxMemoisedDirectories = 16_384;
 
     // Resolves a normalised host path: its parent first (memoised), then the last component's symlink,
     // whose target is resolved again (absolute targets from the root, relative ones from the parent).
@@ -143,7 +146,11 @@ public sealed class HostFileSystem
         var path = normalized.ToString();
         var result = Resolve(path, hops);
         // Only a resolution that starts here is kept: one reached through a symlink chain may have stopped at the hop limit.
-        if (hops == 0) _resolvedDirectories[path] = result;
+        if (hops == 0)
+        {
+            if (_resolvedDirectories.Count >= MaxMemoisedDirectories) _resolvedDirectories.Clear();
+            _resolvedDirectories[path] = result;
+        }
         return result;
     }
 
