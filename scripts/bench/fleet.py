@@ -2,12 +2,13 @@
 """Benchmark: ConfLint's whole-host lint against `apache2 -t` on the same generated fleet.
 
 Generates a host tree with N virtual hosts (each with its suexec user, a /./ jail holding
-html/, cgi/php-wrapper, etc/php.ini and usr/bin/php-fcgi), the three PHP backends mixed
-(mod_fastcgi in <IfModule mod_fastcgi.c>, mod_fcgid, mod_proxy_fcgi + one PHP-FPM pool per
-site), then runs, side by side and several times each:
+html/, cgi/php-wrapper, etc/php.ini, usr/bin/php-fcgi, tmp/ and, as root, dev/null), the three
+PHP backends mixed (mod_fastcgi in <IfModule mod_fastcgi.c>, mod_fcgid, mod_proxy_fcgi + one
+PHP-FPM pool per site), set up as the FAQ says, so that ConfLint finds nothing to report; then
+runs, side by side and several times each:
 
   apache2 -t -d TREE/etc/apache2 -f TREE/etc/apache2/apache2.conf
-  conflint lint --root TREE --module mod_fastcgi.c TREE
+  ./conflint lint --root TREE --module mod_fastcgi.c TREE      (the launcher users run)
 
 The configuration names host paths under /srv (jails /srv/www/NN/site, sockets /srv/run). ConfLint
 reads them under --root; httpd, which has no sysroot, runs in a private mount namespace where
@@ -20,6 +21,7 @@ jail on disk. Usage: scripts/bench/fleet.py [N ...]   (default: 1000 10000)
 """
 import os
 import shutil
+import stat
 import statistics
 import subprocess
 import sys
@@ -35,6 +37,16 @@ def write(path, text, mode=None):
         f.write(text)
     if mode is not None:
         os.chmod(path, mode)
+
+
+def make_runtime_directories(jail):
+    """/tmp (1777) and, as root, /dev/null: what the FAQ's jails hold (examples/faq-chroot/prepare-jail.sh)."""
+    os.makedirs(f"{jail}/tmp", exist_ok=True)
+    os.chmod(f"{jail}/tmp", 0o1777)
+    os.makedirs(f"{jail}/dev", exist_ok=True)
+    if os.geteuid() == 0 and not os.path.exists(f"{jail}/dev/null"):
+        os.mknod(f"{jail}/dev/null", 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        os.chmod(f"{jail}/dev/null", 0o666)
 
 
 def generate(root, n):
@@ -61,12 +73,16 @@ def generate(root, n):
         passwd.append(f"{user}:x:{uid}:{uid}::{jail}/./home/{user}:/bin/sh")
         group.append(f"{user}:x:{uid}:")
         write(f"{real_jail}/html/index.php", "<?php echo 1;\n")
-        write(f"{real_jail}/etc/php.ini", 'doc_root = "/html"\ncgi.fix_pathinfo = 0\nopen_basedir = "/html:/tmp"\n')
+        write(f"{real_jail}/etc/php.ini", 'doc_root = "/html"\ncgi.fix_pathinfo = 0\nopen_basedir = "/html:/tmp"\n'
+              'disable_functions = exec,system,passthru,shell_exec,proc_open,popen\n')
+        make_runtime_directories(real_jail)
         write(f"{real_jail}/usr/bin/php-fcgi", "(php-cgi)\n", 0o755)
         write(f"{real_jail}/bin/sh", "(sh)\n", 0o755)
-        write(f"{real_jail}/cgi/php-wrapper",
-              "#!/bin/sh\nPHPRC=/etc\nexport PHPRC\nPHP_FCGI_CHILDREN=3\nexport PHP_FCGI_CHILDREN\nPHP_FCGI_MAX_REQUESTS=500\nexport PHP_FCGI_MAX_REQUESTS\nexec /usr/bin/php-fcgi\n", 0o755)
         kind = i % 3
+        # mod_fcgid sends one request at a time to each process: its wrappers start no PHP children.
+        children = "" if kind == 1 else "PHP_FCGI_CHILDREN=3\nexport PHP_FCGI_CHILDREN\n"
+        write(f"{real_jail}/cgi/php-wrapper",
+              f"#!/bin/sh\nPHPRC=/etc\nexport PHPRC\n{children}PHP_FCGI_MAX_REQUESTS=500\nexport PHP_FCGI_MAX_REQUESTS\nexec /usr/bin/php-fcgi\n", 0o755)
         lines = ["<VirtualHost 127.0.0.1:8099>", f"    ServerName {name}", f"    DocumentRoot {jail}/html"]
         if kind == 0:
             lines += [f"    SuexecUserGroup {user} {user}", "    <IfModule mod_fastcgi.c>",
@@ -109,10 +125,8 @@ def main():
     if os.environ.get("CONFLINT"):  # a given build, e.g. to compare two
         conflint = os.environ["CONFLINT"].split()
     else:
-        subprocess.run([os.path.join(REPO, "conflint"), "rules"], stdout=subprocess.DEVNULL, check=True)  # builds once
-        conflint = [os.path.join(REPO, ".conflint-build", "conflint-cli")]
-        if not os.path.exists(conflint[0]):
-            conflint = ["dotnet", os.path.join(REPO, ".conflint-build", "conflint-cli.dll")]
+        conflint = [os.path.join(REPO, "conflint")]
+        subprocess.run(conflint + ["rules"], stdout=subprocess.DEVNULL, check=True)  # builds once
     print(f"{'N':>7} {'apache2 -t s':>13} {'MB':>6} {'conflint s':>11} {'MB':>6} {'ratio':>6} {'findings exit':>14}")
     for n in sizes:
         root = tempfile.mkdtemp(prefix=f"conflint-fleet-{n}-")
