@@ -141,15 +141,21 @@ public sealed class HostFileSystem
     private string ResolveDirectory(ReadOnlySpan<char> normalized, int hops)
     {
         if (normalized is "/") return "/";
-        var lookup = _resolvedDirectories.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(normalized, out var known)) return known;
+        // The jail walks run beside the rules (LintRunner): the memo is shared, so it is locked.
+        lock (_resolvedDirectories)
+        {
+            if (_resolvedDirectories.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(normalized, out var known)) return known;
+        }
         var path = normalized.ToString();
         var result = Resolve(path, hops);
         // Only a resolution that starts here is kept: one reached through a symlink chain may have stopped at the hop limit.
         if (hops == 0)
         {
-            if (_resolvedDirectories.Count >= MaxMemoisedDirectories) _resolvedDirectories.Clear();
-            _resolvedDirectories[path] = result;
+            lock (_resolvedDirectories)
+            {
+                if (_resolvedDirectories.Count >= MaxMemoisedDirectories) _resolvedDirectories.Clear();
+                _resolvedDirectories[path] = result;
+            }
         }
         return result;
     }

@@ -30,12 +30,13 @@ public static class LintRunner
 
     public static LintResult Run(LintRequest request)
     {
-        var compilation = Load(request, out var inputs);
+        // The jail rules will read every jail on disk: it is read ahead on another core while the model is built.
+        var compilation = Load(request, out var inputs, readJailsAhead: !request.NoDisk);
         return new LintResult(compilation, compilation.Analyze(), inputs);
     }
 
     /// <summary>Reads every input into a compilation without analysing it (used by `dump` and `model`).</summary>
-    public static Compilation Load(LintRequest request, out IReadOnlyList<ResolvedInput> inputs)
+    public static Compilation Load(LintRequest request, out IReadOnlyList<ResolvedInput> inputs, bool readJailsAhead = false)
     {
         var root = ResolveRoot(request);
         var fileSystem = new HostFileSystem(root);
@@ -50,7 +51,7 @@ public static class LintRunner
             FrontEnds.For(InputKind.Fpm)?.Load(compilation, fpm.StartsWith('/') ? fpm : Path.GetFullPath(fpm), request);
         // A whole host: bind the Apache configuration to users, jails, wrappers and php.ini.
         foreach (var apache in compilation.InputsOf<Syntax.Apache.ApacheConfiguration>().Where(a => !a.IsHtaccess).ToList())
-            compilation.AddInput(Model.HostModelBuilder.Build(compilation, apache, request.Hosting, request));
+            compilation.AddInput(Model.HostModelBuilder.Build(compilation, apache, request.Hosting, request, readJailsAhead));
         return compilation;
     }
 

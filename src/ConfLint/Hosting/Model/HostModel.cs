@@ -177,7 +177,14 @@ public sealed class HostModel
 
     public ImmutableArray<VirtualHostModel> VirtualHosts { get; init; } = ImmutableArray<VirtualHostModel>.Empty;
 
-    private readonly Dictionary<string, IReadOnlyList<ConfLint.Jail.JailFileInfo>> _jailEntries = new(StringComparer.Ordinal);
+    private ConfLint.Jail.JailWalks? _walks;
+
+    /// <summary>The walks of the jails on disk (the builder may have started reading them ahead).</summary>
+    public ConfLint.Jail.JailWalks Walks
+    {
+        get => _walks ??= new ConfLint.Jail.JailWalks(FileSystem);
+        init => _walks = value;
+    }
 
     private ConfLint.Jail.JailInspector? _inspector;
 
@@ -185,11 +192,7 @@ public sealed class HostModel
     public ConfLint.Jail.JailInspector Inspector => _inspector ??= new ConfLint.Jail.JailInspector(FileSystem);
 
     /// <summary>Every path inside a jail as lstat sees it (walked once per run, shared by the jail rules).</summary>
-    public IReadOnlyList<ConfLint.Jail.JailFileInfo> JailEntries(string jailRoot)
-    {
-        if (!_jailEntries.TryGetValue(jailRoot, out var entries)) _jailEntries[jailRoot] = entries = Inspector.Walk(jailRoot, out _);
-        return entries;
-    }
+    public IReadOnlyList<ConfLint.Jail.JailFileInfo> JailEntries(string jailRoot) => Walks.Entries(jailRoot);
 
     /// <summary>
     /// Every jail PHP runs in (suexec users' and FPM pools' chroots), once each, with the vhost and

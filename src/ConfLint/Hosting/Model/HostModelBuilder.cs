@@ -32,13 +32,28 @@ public sealed class HostModelBuilder
         _apache = apache;
         _options = options;
         _request = request;
+        _walks = new ConfLint.Jail.JailWalks(compilation.FileSystem);
         _namedIniFiles = new(() => compilation.InputsOf<PhpIniFile>().GroupBy(f => f.HostPath).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal));
     }
 
     private HostFileSystem Fs => _compilation.FileSystem;
 
-    public static HostModel Build(Compilation compilation, ApacheConfiguration apache, HostingOptions options, LintRequest request) =>
-        new HostModelBuilder(compilation, apache, options, request).Build();
+    /// <param name="readJailsAhead">Walk each jail on another core as soon as the model finds it (for a lint, whose jail rules read them all).</param>
+    public static HostModel Build(Compilation compilation, ApacheConfiguration apache, HostingOptions options, LintRequest request, bool readJailsAhead = false)
+    {
+        var builder = new HostModelBuilder(compilation, apache, options, request);
+        if (readJailsAhead) builder._walks.StartReadingAhead();
+        try
+        {
+            return builder.Build();
+        }
+        finally
+        {
+            builder._walks.CompleteReadingAhead();
+        }
+    }
+
+    private readonly ConfLint.Jail.JailWalks _walks;
 
     private HostModel Build()
     {
@@ -94,6 +109,7 @@ public sealed class HostModelBuilder
             FpmConfigs = fpm,
             FastCgiWrapper = fastCgiWrapper,
             UsesJails = usesJails,
+            Walks = _walks,
             VirtualHosts = vhosts.ToImmutable(),
         };
     }
@@ -114,7 +130,10 @@ public sealed class HostModelBuilder
         GroupEntry? groupEntry = suexec is null ? null : group?.FindGroup(suexec.Value.Group.Value);
         JailModel? jail = null;
         if (usesJails && user?.JailRoot is { } jailRoot && passwd is not null)
+        {
             jail = new JailModel(HostFileSystem.NormalizeHostPath(jailRoot), user.HomeInJail, passwd.GetLocation(user.Home.Span));
+            _walks.ReadAhead(jail.Root);
+        }
 
         var display = serverName?.Value ?? (section is null ? "(main server)" : section.ArgumentText);
         var addresses = section is null ? ImmutableArray<string>.Empty : section.Arguments.Select(a => a.Value).ToImmutableArray();
@@ -218,7 +237,10 @@ public sealed class HostModelBuilder
             var pool = FindPool(fpm, socket);
             JailModel? jail = null;
             if (pool?.Chroot is { Length: > 0 } chroot && pool.Get("chroot") is { } chrootSetting)
+            {
                 jail = new JailModel(HostFileSystem.NormalizeHostPath(chroot), pool.Value("chdir") ?? "/", chrootSetting.Location);
+                _walks.ReadAhead(jail.Root);
+            }
             var chain = ImmutableArray.CreateBuilder<ChainStep>();
             chain.Add(new ChainStep("[client]", null));
             chain.Add(new ChainStep(header, directive.Location));
