@@ -90,7 +90,20 @@ public sealed class HostFileSystem
     /// The real path of a host path, with every symlink on the way resolved inside the root
     /// (absolute targets re-rooted, `..` clamped at the root). Missing components are kept as is.
     /// </summary>
-    public string ToRealPath(string hostPath) => Join(Root, ResolveHostPath(hostPath));
+    public string ToRealPath(string hostPath)
+    {
+        // A file is often asked for several times in a row (is it there, is it ELF, read it, its mode): the last answer is kept.
+        var last = _lastRealPath;
+        if (last is not null && string.Equals(last.HostPath, hostPath, StringComparison.Ordinal)) return last.RealPath;
+        var real = Join(Root, ResolveHostPath(hostPath));
+        _lastRealPath = new RealPathOf(hostPath, real);
+        return real;
+    }
+
+    private sealed record RealPathOf(string HostPath, string RealPath);
+
+    // Replaced whole, never changed: safe to read from the jail walks' thread.
+    private RealPathOf? _lastRealPath;
 
     /// <summary>
     /// The real path of the entry a host path names, as lstat(2) sees it: the directories on the

@@ -28,9 +28,17 @@ public sealed record ShellSegment(ShellSegmentKind Kind, string Text, TextSpan S
 public sealed record ShellWord(TextSpan Span, string Raw, ImmutableArray<ShellSegment> Segments)
 {
     /// <summary>The word when it holds no expansion at all (quotes removed); null otherwise.</summary>
-    public string? Literal => Segments.All(s => s.Kind == ShellSegmentKind.Literal)
-        ? string.Concat(Segments.Select(s => s.Text))
-        : null;
+    public string? Literal
+    {
+        get
+        {
+            // Most words are one literal piece: its text is the answer, with nothing to join.
+            if (Segments.Length == 1) return Segments[0].Kind == ShellSegmentKind.Literal ? Segments[0].Text : null;
+            foreach (var segment in Segments)
+                if (segment.Kind != ShellSegmentKind.Literal) return null;
+            return string.Concat(Segments.Select(s => s.Text));
+        }
+    }
 
     public bool HasUnknownPart => Segments.Any(s => s.Kind == ShellSegmentKind.Unknown);
 
@@ -131,6 +139,7 @@ public sealed record ShellSimpleCommand(
 {
     public ShellWord? Name => Words.IsEmpty ? null : Words[0];
 
+    /// <summary>The words after the command name (a new array each time: callers keep it).</summary>
     public ImmutableArray<ShellWord> Arguments => Words.IsEmpty ? Words : Words.RemoveAt(0);
 }
 

@@ -231,14 +231,15 @@ public sealed class WrapperModel : ConfLint.Reporting.Dumps.IDumpable
                     }
                     continue;
                 case "exec":
-                    if (command.Arguments.IsEmpty)
+                    var execArguments = command.Arguments;
+                    if (execArguments.IsEmpty)
                     {
                         // `exec 2>&1`: only redirections; prefix assignments stay (special built-in).
                         foreach (var a in command.Assignments) if (!Assign(a, export: false, makeReadonly: false)) goto done;
                         continue;
                     }
                     if (ReadonlyPrefix(command) is { } bad) { abort = bad; goto done; }
-                    php = Invocation(command, viaExec: true, command.Arguments[0], command.Arguments.RemoveAt(0), state, Lookup);
+                    php = Invocation(command, viaExec: true, execArguments[0], execArguments.RemoveAt(0), state, Lookup);
                     goto done;
             }
 
