@@ -135,13 +135,14 @@ public sealed class JailInspector
     }
 
     /// <summary>lstat of the jail root and each of its ancestors up to "/" (OpenSSH's ChrootDirectory walk), root first.</summary>
-    public IReadOnlyList<JailFileInfo> PathComponents(string jailRoot)
+    /// <param name="root">The jail root as a walk already read it, if one did (it is the last component).</param>
+    public IReadOnlyList<JailFileInfo> PathComponents(string jailRoot, JailFileInfo? root = null)
     {
         var normalized = HostFileSystem.NormalizeHostPath(jailRoot);
         var components = new List<JailFileInfo> { Ancestor("/") };
         for (int slash = normalized.IndexOf('/', 1); slash > 0; slash = normalized.IndexOf('/', slash + 1))
             components.Add(Ancestor(normalized[..slash]));
-        if (normalized != "/") components.Add(Lstat(normalized));
+        if (normalized != "/") components.Add(root is not null && root.HostPath == normalized ? root : Lstat(normalized));
         return components;
     }
 

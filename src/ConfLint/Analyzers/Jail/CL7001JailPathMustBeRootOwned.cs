@@ -27,17 +27,24 @@ public sealed class CL7001JailPathMustBeRootOwned : Analyzer<HostModel>
         foreach (var use in model.Jails)
         {
             var jail = use.Jail;
-            foreach (var component in inspector.PathComponents(jail.Root).Where(c => c.Exists))
+            var entries = model.JailEntries(jail.Root);
+            // The walk read the jail root and its own directories already; a root that is not a directory (a symlink) was
+            // not walked, so its system directories are looked up through it.
+            var walked = entries.Count > 0 ? entries[0] : null;
+            foreach (var component in inspector.PathComponents(jail.Root, walked).Where(c => c.Exists))
             {
                 var why = OwnershipProblem(component);
                 if (why is not null) context.Report(Diagnostic.Create(Rule, jail.Source, component.HostPath, why, "a jailed process (or the user) can replace the jail itself"));
             }
-            foreach (var dir in SystemDirectories.Select(d => inspector.Lstat(jail.Root + d)).Where(d => d.Kind == JailFileKind.Directory))
+            var systemDirectories = walked is { Kind: JailFileKind.Directory }
+                ? SystemDirectoriesIn(entries)
+                : SystemDirectories.Select(d => inspector.Lstat(jail.Root + d));
+            foreach (var dir in systemDirectories.Where(d => d.Kind == JailFileKind.Directory))
             {
                 var why = OwnershipProblem(dir);
                 if (why is not null) context.Report(Diagnostic.Create(Rule, jail.Source, dir.HostPath, why, "the jail's system files can be replaced from inside"));
             }
-            foreach (var entry in model.JailEntries(jail.Root))
+            foreach (var entry in entries)
             {
                 if (entry.Kind != JailFileKind.Directory || entry.IsSticky) continue;
                 if (entry.PathInJail == "/" || Array.IndexOf(SystemDirectories, entry.PathInJail) >= 0) continue;
@@ -50,6 +57,20 @@ public sealed class CL7001JailPathMustBeRootOwned : Analyzer<HostModel>
                 context.Report(Diagnostic.Create(Rule, jail.Source, entry.HostPath, why, "processes in the jail can replace its files"));
             }
         }
+    }
+
+    // The walk's entries for /bin, /sbin, ... (those present), in the order of SystemDirectories.
+    private static IEnumerable<JailFileInfo> SystemDirectoriesIn(IReadOnlyList<JailFileInfo> entries)
+    {
+        var found = new JailFileInfo?[SystemDirectories.Length];
+        foreach (var entry in entries)
+        {
+            // Only the root's own children can be one of them.
+            if (entry.PathInJail.Length < 2 || entry.PathInJail.IndexOf('/', 1) >= 0) continue;
+            int index = Array.IndexOf(SystemDirectories, entry.PathInJail);
+            if (index >= 0) found[index] = entry;
+        }
+        return found.OfType<JailFileInfo>();
     }
 
     private static string? OwnershipProblem(JailFileInfo info)
