@@ -15,7 +15,13 @@ public sealed class Compilation
     private readonly List<SourceText> _sources = new();
     private readonly HashSet<string> _sourcePaths = new(StringComparer.Ordinal);
     private readonly List<object> _inputs = new();
-    private readonly List<Action<AnalysisContext>> _analysisPasses = new();
+    private readonly List<AnalysisPass> _analysisPasses = new();
+
+    // The analyzers of one input. A pass over the whole host (the hosting model) reads the disk and every other input.
+    private sealed record AnalysisPass(bool WholeHost, Action<AnalysisContext> Run);
+
+    // Below this many per-file passes a second thread costs more than it saves.
+    private const int MinPassesForSecondThread = 256;
 
     public Compilation(HostFileSystem fileSystem, AnalysisOptions? options = null)
     {
@@ -43,10 +49,10 @@ public sealed class Compilation
     public void AddInput<T>(T input) where T : class
     {
         _inputs.Add(input);
-        _analysisPasses.Add(context =>
+        _analysisPasses.Add(new AnalysisPass(input is Model.HostModel, context =>
         {
             foreach (var analyzer in RuleCatalog.AnalyzersFor<T>()) analyzer.Analyze(input, context);
-        });
+        }));
     }
 
     public IEnumerable<T> InputsOf<T>() where T : class => _inputs.OfType<T>();
@@ -55,8 +61,28 @@ public sealed class Compilation
     {
         var bag = new DiagnosticBag();
         bag.AddRange(Diagnostics);
-        var context = new AnalysisContext(bag, Options);
-        foreach (var pass in _analysisPasses) pass(context);
+        int fileInputs = _analysisPasses.Count(p => !p.WholeHost);
+        if (fileInputs < MinPassesForSecondThread || fileInputs == _analysisPasses.Count)
+        {
+            var context = new AnalysisContext(bag, Options);
+            foreach (var pass in _analysisPasses) pass.Run(context);
+        }
+        else
+        {
+            // The rules of each file (php.ini, wrappers, Apache files...) run on a second thread while the whole-host
+            // rules run on this one: all inputs are read-only by now. Each pass reports into its own bag, and the bags
+            // are joined in pass order, so the findings are exactly those of one thread.
+            var bags = _analysisPasses.Select(_ => new DiagnosticBag()).ToArray();
+            void RunPasses(bool wholeHost)
+            {
+                for (int i = 0; i < _analysisPasses.Count; i++)
+                    if (_analysisPasses[i].WholeHost == wholeHost) _analysisPasses[i].Run(new AnalysisContext(bags[i], Options));
+            }
+            var files = Task.Run(() => RunPasses(wholeHost: false));
+            RunPasses(wholeHost: true);
+            files.GetAwaiter().GetResult();
+            foreach (var passBag in bags) bag.Append(passBag);
+        }
         var suppressions = _sources.SelectMany(s => Suppressions.Scan(s, bag)).ToList();
         return Suppressions.Apply(bag, suppressions)
             .Distinct()
