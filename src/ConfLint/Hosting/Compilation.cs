@@ -23,6 +23,9 @@ public sealed class Compilation
     // Below this many per-file passes a second thread costs more than it saves.
     private const int MinPassesForSecondThread = 256;
 
+    /// <summary>Whether the per-file rules run on a second thread: null decides by the number of inputs (tests force it).</summary>
+    internal bool? AnalyzeOnTwoThreads { get; set; }
+
     public Compilation(HostFileSystem fileSystem, AnalysisOptions? options = null)
     {
         FileSystem = fileSystem;
@@ -62,7 +65,8 @@ public sealed class Compilation
         var bag = new DiagnosticBag();
         bag.AddRange(Diagnostics);
         int fileInputs = _analysisPasses.Count(p => !p.WholeHost);
-        if (fileInputs < MinPassesForSecondThread || fileInputs == _analysisPasses.Count)
+        bool twoThreads = AnalyzeOnTwoThreads ?? (fileInputs >= MinPassesForSecondThread && fileInputs < _analysisPasses.Count);
+        if (!twoThreads)
         {
             var context = new AnalysisContext(bag, Options);
             foreach (var pass in _analysisPasses) pass.Run(context);
