@@ -133,6 +133,7 @@ def main():
         root = tempfile.mkdtemp(prefix=f"conflint-fleet-{n}-")
         try:
             generate(root, n)
+            os.sync()  # the fleet's writeback would otherwise land in the middle of the timed runs
             env = dict(os.environ, LD_PRELOAD="libnss_wrapper.so", NSS_WRAPPER_PASSWD=f"{root}/etc/passwd", NSS_WRAPPER_GROUP=f"{root}/etc/group")
             runs = 5
             httpd_cmd = ["unshare", "-m", "sh", "-c", f"mount --bind {root}/srv /srv && exec apache2 -t -d {root}/etc/apache2 -f {root}/etc/apache2/apache2.conf"]

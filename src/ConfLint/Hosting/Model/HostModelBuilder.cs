@@ -407,9 +407,10 @@ public sealed class HostModelBuilder
     {
         try
         {
-            using var stream = File.OpenRead(Fs.ToRealPath(hostPath));
+            // Four bytes through a bare handle: a FileStream would allocate its 4 KiB buffer for them.
+            using var handle = File.OpenHandle(Fs.ToRealPath(hostPath));
             Span<byte> magic = stackalloc byte[4];
-            return stream.Read(magic) == 4 && magic[0] == 0x7F && magic[1] == (byte)'E' && magic[2] == (byte)'L' && magic[3] == (byte)'F';
+            return RandomAccess.Read(handle, magic, 0) == 4 && magic[0] == 0x7F && magic[1] == (byte)'E' && magic[2] == (byte)'L' && magic[3] == (byte)'F';
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
