@@ -101,8 +101,16 @@ public sealed class FpmPool
     internal void Add(FpmSetting setting) => _settings.Add(setting);
 
     /// <summary>The setting in effect for a scalar key (the last one; keys compare case-insensitively).</summary>
-    public FpmSetting? Get(string key) =>
-        _settings.LastOrDefault(s => !s.IsArray && string.Equals(s.Key, key, StringComparison.OrdinalIgnoreCase));
+    public FpmSetting? Get(string key)
+    {
+        // The last setting wins; asked for often (listen, user, chroot...), so a plain backwards scan.
+        for (int i = _settings.Count - 1; i >= 0; i--)
+        {
+            var s = _settings[i];
+            if (!s.IsArray && string.Equals(s.Key, key, StringComparison.OrdinalIgnoreCase)) return s;
+        }
+        return null;
+    }
 
     public string? Value(string key) => Get(key)?.Value;
 
