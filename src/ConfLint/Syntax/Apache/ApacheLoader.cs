@@ -118,6 +118,9 @@ public static class ApacheLoader
         }
     }
 
+    /// <summary>How many files a wildcard Include must match before they are read ahead on another thread (tests change it).</summary>
+    internal static int MinFilesToReadAhead { get; set; } = 64;
+
     private sealed class Reader
     {
         private readonly HostFileSystem _fs;
@@ -688,6 +691,38 @@ public static class ApacheLoader
         private sealed record IncludeSite(ApacheConfigDirective Directive, LineItem Item, Location ArgumentLocation, Location DirectiveLocation,
             ImmutableArray<Location> Chain);
 
+        // A file read and parsed, with what reading it reported (at the Include that named it).
+        private sealed record ReadFile(SourceText? Text, ApacheSyntaxTree? Tree, DiagnosticBag ReadErrors);
+
+        private ReadFile Read(string path, Location at)
+        {
+            var readErrors = new DiagnosticBag();
+            var text = _fs.ReadText(path, readErrors, at, ApacheLineLimits.MainConfig);
+            return new ReadFile(text, text is null ? null : ApacheSyntaxTree.Parse(text), readErrors);
+        }
+
+        // The files a wildcard Include matched (a host's sites-enabled/*.conf: thousands of them), read and parsed on
+        // another thread ahead of the reader, which builds the configuration from them in order. Reading and parsing a
+        // file depend on nothing the configuration defines; each file is read once, by whichever thread asks first.
+        private Dictionary<string, Lazy<ReadFile>>? _readAhead;
+
+        private void StartReadingAhead(IncludeSite site, List<string> paths)
+        {
+            var lazies = paths.Select(p => (Path: p, File: new Lazy<ReadFile>(() => Read(p, site.ArgumentLocation), LazyThreadSafetyMode.ExecutionAndPublication))).ToList();
+            _readAhead ??= new Dictionary<string, Lazy<ReadFile>>(StringComparer.Ordinal);
+            foreach (var (path, file) in lazies) _readAhead.TryAdd(path, file);
+            Task.Run(() =>
+            {
+                foreach (var (_, file) in lazies) _ = file.Value;
+            });
+        }
+
+        private ReadFile TakeFile(string path, Location at)
+        {
+            if (_readAhead is not null && _readAhead.Remove(path, out var ahead)) return ahead.Value;
+            return Read(path, at);
+        }
+
         private string? IncludeNoFnmatch(IncludeSite site, string path, int depth, bool optional)
         {
             if (_fs.DirectoryExists(path))
@@ -732,6 +767,8 @@ public static class ApacheLoader
             }
             if (candidates.Count == 0)
                 return optional ? null : $"Include/IncludeOptional: No matches for the wildcard '{component}' in '{dir}', failing";
+            if (rest is null && candidates.Count >= MinFilesToReadAhead)
+                StartReadingAhead(site, candidates.Where(c => _fs.FileExists(c)).ToList());
             foreach (var c in candidates)
             {
                 var error = rest is null ? IncludeNoFnmatch(site, c, 0, optional) : IncludeFnmatch(site, c, rest, optional);
@@ -768,12 +805,10 @@ public static class ApacheLoader
                     $"include cycle: {chain}; httpd recurses until \"Exceeded maximum include depth of {MaxIncludeDepth}, There appears to be a recursion.\"");
                 return null;
             }
-            var readErrors = new DiagnosticBag();
-            var text = _fs.ReadText(path, readErrors, at, ApacheLineLimits.MainConfig);
+            var (text, tree, readErrors) = TakeFile(path, at);
             foreach (var e in readErrors)
                 Bag.Add(e.WithIncludeChain(item.Chain) with { EngineOrder = ApacheEngineOrder.ReadPhase(item.Order) });
-            if (text is null) return null;
-            var tree = ApacheSyntaxTree.Parse(text);
+            if (text is null || tree is null) return null;
             var chainHere = site.Chain;
             _files.Add(new ApacheConfigFile(path, text, tree, _includeStack.Count, site.DirectiveLocation, directive.HttpdLineNumber, chainHere));
             directive.AddIncludedFile(_files[^1]);
