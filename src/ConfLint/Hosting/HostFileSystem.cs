@@ -114,7 +114,7 @@ public sealed class HostFileSystem
         var normalized = NormalizeHostPath(hostPath);
         if (normalized == "/") return Root;
         int slash = normalized.LastIndexOf('/');
-        var parent = ResolveDirectory(slash == 0 ? "/" : normalized.AsSpan(0, slash), 0);
+        var parent = ResolveMemoised(slash == 0 ? "/" : normalized.AsSpan(0, slash), 0);
         return Join(Root, Child(normalized, slash, parent));
     }
 
@@ -129,14 +129,20 @@ public sealed class HostFileSystem
     }
 
     /// <summary>The host path with symlinks resolved as the host would resolve them.</summary>
-    public string ResolveHostPath(string hostPath) => Resolve(NormalizeHostPath(hostPath), 0);
+    public string ResolveHostPath(string hostPath)
+    {
+        var normalized = NormalizeHostPath(hostPath);
+        return ResolveMemoised(normalized, 0, normalized);
+    }
 
-    // Resolved directories, memoised: a host is read many times along the same directories. Files are
-    // not kept (a host has many more files than directories, and each is rarely asked about twice).
-    // The memo is bounded: a host of 10,000 jails has some 100,000 directories, each asked about while
-    // its site is read and then rarely again, so it is emptied when full rather than kept whole.
-    private readonly Dictionary<string, string> _resolvedDirectories = new(StringComparer.Ordinal);
-    private const int MaxMemoisedDirectories = 16_384;
+    // Resolved paths, memoised: a host is read many times along the same directories, and a file is asked about
+    // by several rules. The memo is bounded: a host of 10,000 jails has some 100,000 directories, each asked
+    // about while its site is read and then rarely again, so it is emptied when full rather than kept whole.
+    // Shared by the threads of a lint (the jail walks and the per-file rules run beside the main thread), so
+    // concurrent: lookups take no lock. The count is kept apart because ConcurrentDictionary.Count locks.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _resolved = new(StringComparer.Ordinal);
+    private int _resolvedCount;
+    private const int MaxMemoisedPaths = 16_384;
 
     // Resolves a normalised host path: its parent first (memoised), then the last component's symlink,
     // whose target is resolved again (absolute targets from the root, relative ones from the parent).
@@ -144,31 +150,29 @@ public sealed class HostFileSystem
     {
         if (normalized == "/") return "/";
         int slash = normalized.LastIndexOf('/');
-        var parent = ResolveDirectory(slash == 0 ? "/" : normalized.AsSpan(0, slash), hops);
+        var parent = ResolveMemoised(slash == 0 ? "/" : normalized.AsSpan(0, slash), hops);
         var candidate = Child(normalized, slash, parent);
         var target = Jail.PosixFiles.ReadLink(IsSysroot ? Root : "", candidate);
         if (target is null || hops >= MaxSymlinkHops) return candidate;
         return Resolve(NormalizeHostPath(target.StartsWith('/') ? target : parent + "/" + target), hops + 1);
     }
 
-    private string ResolveDirectory(ReadOnlySpan<char> normalized, int hops)
+    // `text` is `normalized` as a string when the caller has one, so a miss need not copy it.
+    private string ResolveMemoised(ReadOnlySpan<char> normalized, int hops, string? text = null)
     {
         if (normalized is "/") return "/";
-        // The jail walks run beside the rules (LintRunner): the memo is shared, so it is locked.
-        lock (_resolvedDirectories)
-        {
-            if (_resolvedDirectories.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(normalized, out var known)) return known;
-        }
-        var path = normalized.ToString();
+        if (_resolved.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(normalized, out var known)) return known;
+        var path = text ?? normalized.ToString();
         var result = Resolve(path, hops);
         // Only a resolution that starts here is kept: one reached through a symlink chain may have stopped at the hop limit.
         if (hops == 0)
         {
-            lock (_resolvedDirectories)
+            if (Interlocked.Increment(ref _resolvedCount) > MaxMemoisedPaths)
             {
-                if (_resolvedDirectories.Count >= MaxMemoisedDirectories) _resolvedDirectories.Clear();
-                _resolvedDirectories[path] = result;
+                _resolved.Clear();
+                Interlocked.Exchange(ref _resolvedCount, 0);
             }
+            _resolved[path] = result;
         }
         return result;
     }
@@ -203,7 +207,7 @@ public sealed class HostFileSystem
         if (!IsSysroot) return Jail.PosixFiles.Stat(normalized, default, out stat) ? stat.st_mode & FilePermissions.S_IFMT : null;
         if (normalized == "/") return Jail.PosixFiles.Stat(Root, default, out stat) ? stat.st_mode & FilePermissions.S_IFMT : null;
         int slash = normalized.LastIndexOf('/');
-        var parent = ResolveDirectory(slash == 0 ? "/" : normalized.AsSpan(0, slash), 0);
+        var parent = ResolveMemoised(slash == 0 ? "/" : normalized.AsSpan(0, slash), 0);
         if (!Jail.PosixFiles.Lstat(Root, Child(normalized, slash, parent), out stat)) return null;
         var kind = stat.st_mode & FilePermissions.S_IFMT;
         if (kind != FilePermissions.S_IFLNK) return kind;
