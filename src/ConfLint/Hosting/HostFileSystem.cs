@@ -109,13 +109,14 @@ public sealed class HostFileSystem
     /// The real path of the entry a host path names, as lstat(2) sees it: the directories on the
     /// way are resolved inside the root, the last component is not followed.
     /// </summary>
-    public string ToRealPathOfEntry(string hostPath)
+    public string ToRealPathOfEntry(string hostPath) => Join(Root, EntryPath(NormalizeHostPath(hostPath)));
+
+    // The host path of the entry a normalised path names, its directories resolved and itself not followed.
+    private string EntryPath(string normalized)
     {
-        var normalized = NormalizeHostPath(hostPath);
-        if (normalized == "/") return Root;
+        if (normalized == "/") return "/";
         int slash = normalized.LastIndexOf('/');
-        var parent = ResolveMemoised(slash == 0 ? "/" : normalized.AsSpan(0, slash), 0);
-        return Join(Root, Child(normalized, slash, parent));
+        return Child(normalized, slash, ResolveMemoised(slash == 0 ? "/" : normalized.AsSpan(0, slash), 0));
     }
 
     // The path of `normalized`'s last component inside `parent` (its parent directory, resolved): the
@@ -206,9 +207,7 @@ public sealed class HostFileSystem
         Stat stat;
         if (!IsSysroot) return Jail.PosixFiles.Stat(normalized, default, out stat) ? stat.st_mode & FilePermissions.S_IFMT : null;
         if (normalized == "/") return Jail.PosixFiles.Stat(Root, default, out stat) ? stat.st_mode & FilePermissions.S_IFMT : null;
-        int slash = normalized.LastIndexOf('/');
-        var parent = ResolveMemoised(slash == 0 ? "/" : normalized.AsSpan(0, slash), 0);
-        if (!Jail.PosixFiles.Lstat(Root, Child(normalized, slash, parent), out stat)) return null;
+        if (!Jail.PosixFiles.Lstat(Root, EntryPath(normalized), out stat)) return null;
         var kind = stat.st_mode & FilePermissions.S_IFMT;
         if (kind != FilePermissions.S_IFLNK) return kind;
         return Jail.PosixFiles.Stat(Root, Resolve(normalized, 0), out stat) ? stat.st_mode & FilePermissions.S_IFMT : null;

@@ -29,33 +29,19 @@ internal static unsafe partial class PosixFiles
     private static partial long NativeReadLink(byte* path, byte* buffer, ulong size);
 
     /// <summary>lstat(2) of <paramref name="prefix"/> followed by <paramref name="path"/>; false when it fails.</summary>
-    public static bool Lstat(ReadOnlySpan<char> prefix, ReadOnlySpan<char> path, out Stat stat)
-    {
-        Span<byte> encoded = stackalloc byte[PathMax];
-        if (!TryEncode(prefix, path, encoded, out var heapEncoded))
-        {
-            stat = default;
-            return false;
-        }
-        Stat result;
-        int rc;
-        fixed (byte* p = heapEncoded ?? encoded) rc = NativeLstat(p, &result);
-        stat = result;
-        return rc == 0;
-    }
+    public static bool Lstat(ReadOnlySpan<char> prefix, ReadOnlySpan<char> path, out Stat stat) => Call(&NativeLstat, prefix, path, out stat);
 
     /// <summary>stat(2) (symlinks followed) of <paramref name="prefix"/> followed by <paramref name="path"/>; false when it fails.</summary>
-    public static bool Stat(ReadOnlySpan<char> prefix, ReadOnlySpan<char> path, out Stat stat)
+    public static bool Stat(ReadOnlySpan<char> prefix, ReadOnlySpan<char> path, out Stat stat) => Call(&NativeStat, prefix, path, out stat);
+
+    private static bool Call(delegate*<byte*, Stat*, int> statCall, ReadOnlySpan<char> prefix, ReadOnlySpan<char> path, out Stat stat)
     {
         Span<byte> encoded = stackalloc byte[PathMax];
-        if (!TryEncode(prefix, path, encoded, out var heapEncoded))
-        {
-            stat = default;
-            return false;
-        }
+        stat = default;
+        if (!TryEncode(prefix, path, encoded, out var heapEncoded)) return false;
         Stat result;
         int rc;
-        fixed (byte* p = heapEncoded ?? encoded) rc = NativeStat(p, &result);
+        fixed (byte* p = heapEncoded ?? encoded) rc = statCall(p, &result);
         stat = result;
         return rc == 0;
     }

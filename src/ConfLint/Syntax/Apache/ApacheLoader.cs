@@ -768,7 +768,7 @@ public static class ApacheLoader
             if (candidates.Count == 0)
                 return optional ? null : $"Include/IncludeOptional: No matches for the wildcard '{component}' in '{dir}', failing";
             if (rest is null && candidates.Count >= MinFilesToReadAhead)
-                StartReadingAhead(site, candidates.Where(c => _fs.FileExists(c)).ToList());
+                StartReadingAhead(site, candidates); // a directory among them is read by IncludeNoFnmatch instead
             foreach (var c in candidates)
             {
                 var error = rest is null ? IncludeNoFnmatch(site, c, 0, optional) : IncludeFnmatch(site, c, rest, optional);
