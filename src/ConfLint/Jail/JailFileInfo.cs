@@ -20,7 +20,9 @@ public enum JailFileKind
 /// rules ran, so an entry keeps no text of its own (the in-jail paths repeat from jail to jail and are
 /// shared) and its host path is made when asked for.
 /// </summary>
-public sealed class JailFileInfo
+/// <param name="JailRoot">The host path of the jail the entry was found in ("/" for a path looked at on its own).</param>
+/// <param name="PathInJail">The path inside that jail, "/" for the jail root itself.</param>
+public sealed record JailFileInfo(string JailRoot, string PathInJail, JailFileKind Kind, long Uid, long Gid, int Mode, long LinkCount, string? LinkTarget)
 {
     public const int SetUid = 0x800;   // S_ISUID 04000
     public const int SetGid = 0x400;   // S_ISGID 02000
@@ -29,38 +31,8 @@ public sealed class JailFileInfo
     public const int OtherWrite = 0x2;  // S_IWOTH 02
     public const int UserExecute = 0x40; // S_IXUSR 0100
 
-    /// <param name="jailRoot">The host path of the jail the entry was found in ("/" for a path looked at on its own).</param>
-    /// <param name="pathInJail">The path inside that jail, "/" for the jail root itself.</param>
-    public JailFileInfo(string jailRoot, string pathInJail, JailFileKind kind, long uid, long gid, int mode, long linkCount, string? linkTarget)
-    {
-        JailRoot = jailRoot;
-        PathInJail = pathInJail;
-        Kind = kind;
-        Uid = uid;
-        Gid = gid;
-        Mode = mode;
-        LinkCount = linkCount;
-        LinkTarget = linkTarget;
-    }
-
-    public string JailRoot { get; }
-
-    public string PathInJail { get; }
-
     /// <summary>The path the host names.</summary>
     public string HostPath => JailRoot == "/" ? PathInJail : PathInJail == "/" ? JailRoot : string.Concat(JailRoot, PathInJail);
-
-    public JailFileKind Kind { get; }
-
-    public long Uid { get; }
-
-    public long Gid { get; }
-
-    public int Mode { get; }
-
-    public long LinkCount { get; }
-
-    public string? LinkTarget { get; }
 
     public bool Exists => Kind != JailFileKind.Missing;
 
@@ -75,7 +47,6 @@ public sealed class JailFileInfo
     /// <summary>Permission bits as octal text, e.g. "4755" or "1777".</summary>
     public string OctalMode => Convert.ToString(Mode & 0xFFF, 8).PadLeft(4, '0');
 
-    public static JailFileInfo Missing(string hostPath) => new("/", hostPath, JailFileKind.Missing, -1, -1, 0, 0, null);
-
-    public override string ToString() => $"{HostPath} {Kind} {Uid}:{Gid} {OctalMode}";
+    /// <summary>Nothing at that path.</summary>
+    public static JailFileInfo Missing(string jailRoot, string pathInJail) => new(jailRoot, pathInJail, JailFileKind.Missing, -1, -1, 0, 0, null);
 }

@@ -24,7 +24,7 @@ public sealed class JailInspector
     // lstat(2) of realPrefix + realRest, described as pathInJail inside jailRoot.
     private static JailFileInfo LstatReal(string jailRoot, string pathInJail, ReadOnlySpan<char> realPrefix, ReadOnlySpan<char> realRest)
     {
-        if (!PosixFiles.Lstat(realPrefix, realRest, out var st)) return new JailFileInfo(jailRoot, pathInJail, JailFileKind.Missing, -1, -1, 0, 0, null);
+        if (!PosixFiles.Lstat(realPrefix, realRest, out var st)) return JailFileInfo.Missing(jailRoot, pathInJail);
         var type = st.st_mode & FilePermissions.S_IFMT;
         var kind = type switch
         {
@@ -48,6 +48,7 @@ public sealed class JailInspector
     /// <summary>
     /// Every path below a jail root (the root itself first), depth first in byte order, without
     /// following symlinks. Stops after <see cref="MaxEntriesPerWalk"/> entries; <paramref name="truncated"/> says so.
+    /// Walks may run on several threads at once: a walk uses no state of the inspector's own.
     /// </summary>
     public IReadOnlyList<JailFileInfo> Walk(string jailRoot, out bool truncated)
     {
@@ -70,17 +71,18 @@ public sealed class JailInspector
             var names = ReadDirectory(directory.Length == 0 ? rootReal : rootReal + directory);
             for (int i = names.Length - 1; i >= 0; i--)
             {
-                // The in-jail paths ("/etc/php.ini", "/usr/bin/php-cgi") repeat from jail to jail: one string each.
-                int length = directory.Length + 1 + names[i].Length;
-                var path = length <= buffer.Length ? Join(buffer, directory, names[i]) : SharedStrings.Get(directory + "/" + names[i]);
+                var path = InJailPath(buffer, directory, names[i]);
                 stack.Push(LstatReal(root, path, rootReal, path));
             }
         }
         return result;
     }
 
-    private static string Join(Span<char> buffer, string directory, string name)
+    // The in-jail paths ("/etc/php.ini", "/usr/bin/php-cgi") repeat from jail to jail: one string each,
+    // looked up from the joined text in the buffer when it fits.
+    private static string InJailPath(Span<char> buffer, string directory, string name)
     {
+        if (directory.Length + 1 + name.Length > buffer.Length) return SharedStrings.Get(string.Concat(directory, "/", name));
         directory.CopyTo(buffer);
         buffer[directory.Length] = '/';
         name.CopyTo(buffer[(directory.Length + 1)..]);
