@@ -11,17 +11,16 @@ namespace ConfLint.Jail;
 /// </summary>
 public sealed class JailWalks
 {
-    private readonly HostFileSystem _fileSystem;
+    private readonly JailInspector _inspector;
     private readonly ConcurrentDictionary<string, Lazy<IReadOnlyList<JailFileInfo>>> _walks = new(StringComparer.Ordinal);
     private BlockingCollection<string>? _ahead;
 
-    public JailWalks(HostFileSystem fileSystem) => _fileSystem = fileSystem;
+    public JailWalks(HostFileSystem fileSystem) => _inspector = new JailInspector(fileSystem);
 
     /// <summary>Every path inside the jail at <paramref name="jailRoot"/>, the root first (see <see cref="JailInspector.Walk"/>).</summary>
     public IReadOnlyList<JailFileInfo> Entries(string jailRoot) =>
         _walks.GetOrAdd(jailRoot, root => new Lazy<IReadOnlyList<JailFileInfo>>(
-            // An inspector per walk: walks run on two threads at once (the file system's memo is locked).
-            () => new JailInspector(_fileSystem).Walk(root, out _),
+            () => _inspector.Walk(root, out _),
             LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
     /// <summary>Starts the background reader that <see cref="ReadAhead"/> feeds.</summary>
