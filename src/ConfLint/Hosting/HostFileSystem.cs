@@ -27,6 +27,9 @@ public sealed class HostFileSystem
 
     public bool IsSysroot => Root != "/";
 
+    // What a resolved host path is prefixed with to be a real path ("" when the root is "/").
+    private string RealPrefix => IsSysroot ? Root : "";
+
     /// <summary>Normalises a host path: absolute, `.` and `..` folded (never above "/"), no trailing slash.</summary>
     public static string NormalizeHostPath(string hostPath) =>
         IsNormalized(hostPath) ? hostPath : Normalize(hostPath, default);
@@ -90,20 +93,7 @@ public sealed class HostFileSystem
     /// The real path of a host path, with every symlink on the way resolved inside the root
     /// (absolute targets re-rooted, `..` clamped at the root). Missing components are kept as is.
     /// </summary>
-    public string ToRealPath(string hostPath)
-    {
-        // A file is often asked for several times in a row (is it there, is it ELF, read it, its mode): the last answer is kept.
-        var last = _lastRealPath;
-        if (last is not null && string.Equals(last.HostPath, hostPath, StringComparison.Ordinal)) return last.RealPath;
-        var real = Join(Root, ResolveHostPath(hostPath));
-        _lastRealPath = new RealPathOf(hostPath, real);
-        return real;
-    }
-
-    private sealed record RealPathOf(string HostPath, string RealPath);
-
-    // Replaced whole, never changed: safe to read from the jail walks' thread.
-    private RealPathOf? _lastRealPath;
+    public string ToRealPath(string hostPath) => Join(Root, ResolveHostPath(hostPath));
 
     /// <summary>
     /// The real path of the entry a host path names, as lstat(2) sees it: the directories on the
@@ -153,7 +143,7 @@ public sealed class HostFileSystem
         int slash = normalized.LastIndexOf('/');
         var parent = ResolveMemoised(slash == 0 ? "/" : normalized.AsSpan(0, slash), hops);
         var candidate = Child(normalized, slash, parent);
-        var target = Jail.PosixFiles.ReadLink(IsSysroot ? Root : "", candidate);
+        var target = Jail.PosixFiles.ReadLink(RealPrefix, candidate);
         if (target is null || hops >= MaxSymlinkHops) return candidate;
         return Resolve(NormalizeHostPath(target.StartsWith('/') ? target : parent + "/" + target), hops + 1);
     }
