@@ -1,5 +1,6 @@
 using ConfLint.Hosting;
 using ConfLint.Jail;
+using ConfLint.Tests.Hosting;
 using Xunit;
 
 namespace ConfLint.Tests.Jail;
@@ -7,9 +8,9 @@ namespace ConfLint.Tests.Jail;
 /// <summary>Jails read ahead on another thread give exactly what a walk on the asking thread gives.</summary>
 public sealed class JailWalksTests : IDisposable
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("conflint-walks-").FullName;
+    private readonly TempHostTree _tree = new();
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose() => _tree.Dispose();
 
     private static string Describe(IEnumerable<JailFileInfo> entries) =>
         string.Join("\n", entries.Select(e => $"{e.HostPath} {e.PathInJail} {e.Kind} {e.Uid}:{e.Gid} {e.OctalMode} {e.LinkTarget}"));
@@ -20,16 +21,15 @@ public sealed class JailWalksTests : IDisposable
         for (int i = 0; i < count; i++)
         {
             var root = $"/srv/www/{i % 7}/site{i}";
-            foreach (var dir in new[] { "/html", "/etc", "/usr/bin", "/tmp" })
-                Directory.CreateDirectory(_root + root + dir);
-            File.WriteAllText(_root + root + "/etc/php.ini", "x=1\n");
-            File.WriteAllText(_root + root + "/usr/bin/php-cgi", "");
-            File.SetUnixFileMode(_root + root + "/tmp", (UnixFileMode)Convert.ToInt32("1777", 8));
-            if (i % 5 == 0) File.CreateSymbolicLink(_root + root + "/html/link", "/etc/php.ini");
+            _tree.Directory_(root + "/html").Directory_(root + "/tmp")
+                .Write(root + "/etc/php.ini", "x=1\n")
+                .Write(root + "/usr/bin/php-cgi", "");
+            File.SetUnixFileMode(_tree.RealPath(root + "/tmp"), (UnixFileMode)Convert.ToInt32("1777", 8));
+            if (i % 5 == 0) File.CreateSymbolicLink(_tree.RealPath(root + "/html/link"), "/etc/php.ini");
             roots.Add(root);
         }
         // A jail root reached through a symlinked directory.
-        Directory.CreateSymbolicLink(_root + "/srv/alias", "/srv/www/0");
+        Directory.CreateSymbolicLink(_tree.RealPath("/srv/alias"), "/srv/www/0");
         roots.Add("/srv/alias/site0");
         return roots;
     }
@@ -38,9 +38,9 @@ public sealed class JailWalksTests : IDisposable
     public void Reading_ahead_gives_the_walks_a_rule_would_make()
     {
         var roots = MakeJails(60);
-        var expected = roots.ToDictionary(r => r, r => Describe(new JailInspector(new HostFileSystem(_root)).Walk(r, out _)));
+        var expected = roots.ToDictionary(r => r, r => Describe(new JailInspector(new HostFileSystem(_tree.Root)).Walk(r, out _)));
 
-        var walks = new JailWalks(new HostFileSystem(_root));
+        var walks = new JailWalks(new HostFileSystem(_tree.Root));
         walks.StartReadingAhead();
         foreach (var root in roots) walks.ReadAhead(root);
         walks.CompleteReadingAhead();
@@ -56,7 +56,7 @@ public sealed class JailWalksTests : IDisposable
     public void Each_jail_is_walked_once()
     {
         var roots = MakeJails(3);
-        var walks = new JailWalks(new HostFileSystem(_root));
+        var walks = new JailWalks(new HostFileSystem(_tree.Root));
         var first = walks.Entries(roots[0]);
         Assert.Same(first, walks.Entries(roots[0]));
         Assert.Equal(new[] { "/", "/etc", "/etc/php.ini", "/html", "/html/link", "/tmp", "/usr", "/usr/bin", "/usr/bin/php-cgi" },
