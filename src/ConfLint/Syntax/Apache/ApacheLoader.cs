@@ -704,24 +704,23 @@ public static class ApacheLoader
         // The files a wildcard Include matched (a host's sites-enabled/*.conf: thousands of them), read and parsed on
         // another thread ahead of the reader, which builds the configuration from them in order. Reading and parsing a
         // file depend on nothing the configuration defines; each file is read once, by whichever thread asks first.
-        private Dictionary<string, Lazy<ReadFile>>? _readAhead;
+        // Each wildcard has its own reader, as its files report read errors at its own Include.
+        private readonly Dictionary<string, WorkAhead<ReadFile>> _readAhead = new(StringComparer.Ordinal);
 
         private void StartReadingAhead(IncludeSite site, List<string> paths)
         {
-            var lazies = paths.Select(p => (Path: p, File: new Lazy<ReadFile>(() => Read(p, site.ArgumentLocation), LazyThreadSafetyMode.ExecutionAndPublication))).ToList();
-            _readAhead ??= new Dictionary<string, Lazy<ReadFile>>(StringComparer.Ordinal);
-            foreach (var (path, file) in lazies) _readAhead.TryAdd(path, file);
-            Task.Run(() =>
+            var ahead = new WorkAhead<ReadFile>(path => Read(path, site.ArgumentLocation));
+            ahead.Start();
+            foreach (var path in paths)
             {
-                foreach (var (_, file) in lazies) _ = file.Value;
-            });
+                if (!_readAhead.TryAdd(path, ahead)) continue;
+                ahead.Queue(path);
+            }
+            ahead.Complete();
         }
 
-        private ReadFile TakeFile(string path, Location at)
-        {
-            if (_readAhead is not null && _readAhead.Remove(path, out var ahead)) return ahead.Value;
-            return Read(path, at);
-        }
+        private ReadFile TakeFile(string path, Location at) =>
+            _readAhead.Remove(path, out var ahead) ? ahead.Take(path) : Read(path, at);
 
         private string? IncludeNoFnmatch(IncludeSite site, string path, int depth, bool optional)
         {
