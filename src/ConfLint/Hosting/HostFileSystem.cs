@@ -1,7 +1,6 @@
 using ConfLint.Analyzers.Input;
 using ConfLint.Diagnostics;
 using ConfLint.Text;
-using Mono.Unix.Native;
 
 namespace ConfLint.Hosting;
 
@@ -181,44 +180,36 @@ public sealed class HostFileSystem
         root == "/" ? hostPath : root + (hostPath == "/" ? "" : hostPath);
 
     /// <summary>Whether the host path names something that is not a directory (as File.Exists: symlinks followed).</summary>
-    public bool FileExists(string hostPath) => StatKind(hostPath) is { } kind && kind != FilePermissions.S_IFDIR;
+    public bool FileExists(string hostPath) => StatType(hostPath) is { } type && type != Jail.FileStatus.Directory;
 
     /// <summary>Whether the host path names a directory (symlinks followed).</summary>
-    public bool DirectoryExists(string hostPath) => StatKind(hostPath) == FilePermissions.S_IFDIR;
+    public bool DirectoryExists(string hostPath) => StatType(hostPath) == Jail.FileStatus.Directory;
 
-    public bool Exists(string hostPath) => StatKind(hostPath) is not null;
+    public bool Exists(string hostPath) => StatType(hostPath) is not null;
 
-    // The file type stat(2) sees at a host path, or null when nothing is there. With the root "/" the kernel
-    // resolves the path itself. Under a sysroot the directories are resolved (memoised) and the entry is
-    // lstat'ed: one call answers unless it is a symlink, whose target must be re-rooted before it is followed.
-    private FilePermissions? StatKind(string hostPath)
+    // The file type (S_IFMT bits) stat(2) sees at a host path, or null when nothing is there. With the root "/"
+    // the kernel resolves the path itself. Under a sysroot the directories are resolved (memoised) and the
+    // entry is lstat'ed: one call answers unless it is a symlink, whose target must be re-rooted before it is followed.
+    private uint? StatType(string hostPath)
     {
         var normalized = NormalizeHostPath(hostPath);
-        Stat stat;
-        if (!IsSysroot) return Jail.PosixFiles.Stat(normalized, default, out stat) ? stat.st_mode & FilePermissions.S_IFMT : null;
-        if (normalized == "/") return Jail.PosixFiles.Stat(Root, default, out stat) ? stat.st_mode & FilePermissions.S_IFMT : null;
-        if (!Jail.PosixFiles.Lstat(Root, EntryPath(normalized), out stat)) return null;
-        var kind = stat.st_mode & FilePermissions.S_IFMT;
-        if (kind != FilePermissions.S_IFLNK) return kind;
-        return Jail.PosixFiles.Stat(Root, Resolve(normalized, 0), out stat) ? stat.st_mode & FilePermissions.S_IFMT : null;
+        Jail.FileStatus status;
+        if (!IsSysroot) return Jail.PosixFiles.Stat(normalized, default, out status) ? status.Type : null;
+        if (normalized == "/") return Jail.PosixFiles.Stat(Root, default, out status) ? status.Type : null;
+        if (!Jail.PosixFiles.Lstat(Root, EntryPath(normalized), out status)) return null;
+        if (status.Type != Jail.FileStatus.Symlink) return status.Type;
+        return Jail.PosixFiles.Stat(Root, Resolve(normalized, 0), out status) ? status.Type : null;
     }
 
     /// <summary>Names in a host directory, sorted as httpd sorts (byte order), or null when it cannot be read.</summary>
-    public IReadOnlyList<string>? ListDirectory(string hostPath)
+    public IReadOnlyList<string>? ListDirectory(string hostPath) => ListRealDirectory(ToRealPath(hostPath));
+
+    /// <summary>Names in a real directory ("." and ".." left out) in byte order, or null when it cannot be read.</summary>
+    internal static string[]? ListRealDirectory(string realPath)
     {
-        try
-        {
-            var real = ToRealPath(hostPath);
-            return Directory.EnumerateFileSystemEntries(real)
-                .Select(Path.GetFileName)
-                .OfType<string>()
-                .OrderBy(n => n, StringComparer.Ordinal)
-                .ToList();
-        }
-        catch (Exception)
-        {
-            return null;
-        }
+        if (Jail.PosixFiles.ReadDirectory(realPath, default) is not { } names) return null;
+        Array.Sort(names, StringComparer.Ordinal);
+        return names;
     }
 
     /// <summary>

@@ -1,6 +1,5 @@
 using ConfLint.Hosting;
 using ConfLint.Text;
-using Mono.Unix.Native;
 
 namespace ConfLint.Jail;
 
@@ -24,26 +23,31 @@ public sealed class JailInspector
     // lstat(2) of realPrefix + realRest, described as pathInJail inside jailRoot.
     private static JailFileInfo LstatReal(string jailRoot, string pathInJail, ReadOnlySpan<char> realPrefix, ReadOnlySpan<char> realRest)
     {
-        if (!PosixFiles.Lstat(realPrefix, realRest, out var st)) return JailFileInfo.Missing(jailRoot, pathInJail);
-        var type = st.st_mode & FilePermissions.S_IFMT;
-        var kind = type switch
-        {
-            FilePermissions.S_IFDIR => JailFileKind.Directory,
-            FilePermissions.S_IFLNK => JailFileKind.Symlink,
-            FilePermissions.S_IFCHR => JailFileKind.CharacterDevice,
-            FilePermissions.S_IFBLK => JailFileKind.BlockDevice,
-            FilePermissions.S_IFIFO => JailFileKind.Fifo,
-            FilePermissions.S_IFSOCK => JailFileKind.Socket,
-            _ => JailFileKind.File,
-        };
-        string? target = null;
-        if (kind == JailFileKind.Symlink)
-        {
-            try { target = new FileInfo(string.Concat(realPrefix, realRest)).LinkTarget; } catch (IOException) { } catch (UnauthorizedAccessException) { }
-        }
-        int mode = (int)((uint)st.st_mode & 0xFFF);
-        return new JailFileInfo(jailRoot, pathInJail, kind, st.st_uid, st.st_gid, mode, (long)st.st_nlink, target);
+        if (!PosixFiles.Lstat(realPrefix, realRest, out var status)) return JailFileInfo.Missing(jailRoot, pathInJail);
+        var kind = KindOf(status);
+        return Describe(jailRoot, pathInJail, status, kind == JailFileKind.Symlink ? PosixFiles.ReadLink(realPrefix, realRest) : null);
     }
+
+    // lstat(2) of a name in an open directory, described as pathInJail inside jailRoot.
+    private static JailFileInfo LstatAt(int directory, string name, string jailRoot, string pathInJail)
+    {
+        if (!PosixFiles.LstatAt(directory, name, out var status)) return JailFileInfo.Missing(jailRoot, pathInJail);
+        return Describe(jailRoot, pathInJail, status, KindOf(status) == JailFileKind.Symlink ? PosixFiles.ReadLinkAt(directory, name) : null);
+    }
+
+    private static JailFileKind KindOf(FileStatus status) => status.Type switch
+    {
+        0x4000 => JailFileKind.Directory,
+        0xA000 => JailFileKind.Symlink,
+        0x2000 => JailFileKind.CharacterDevice,
+        0x6000 => JailFileKind.BlockDevice,
+        0x1000 => JailFileKind.Fifo,
+        0xC000 => JailFileKind.Socket,
+        _ => JailFileKind.File,
+    };
+
+    private static JailFileInfo Describe(string jailRoot, string pathInJail, FileStatus status, string? linkTarget) =>
+        new(jailRoot, pathInJail, KindOf(status), status.Uid, status.Gid, (int)(status.Mode & 0xFFF), status.LinkCount, linkTarget);
 
     /// <summary>
     /// Every path below a jail root (the root itself first), depth first in byte order, without
@@ -58,24 +62,73 @@ public sealed class JailInspector
         var rootReal = _fileSystem.ToRealPathOfEntry(root);
         var rootInfo = LstatReal(root, "/", rootReal, default);
         if (!rootInfo.Exists) return result;
-        var stack = new Stack<JailFileInfo>();
-        stack.Push(rootInfo);
+        result.Add(rootInfo);
+        if (rootInfo.Kind != JailFileKind.Directory) return result;
+        // Each directory is opened from its parent's descriptor and its entries are lstat'ed by name in it: the
+        // kernel looks up one component per call instead of the whole path from the root.
+        int fd = PosixFiles.OpenDirectory(rootReal, default);
+        if (fd < 0) return result;
+        truncated = !WalkDirectory(fd, root, rootReal, "", 1, result);
+        return result;
+    }
+
+    // How deep a walk holds a descriptor per directory: below that (a tree deeper than any jail needs, or no descriptor
+    // left), a subtree is read by full paths.
+    private const int MaxDescriptorDepth = 256;
+
+    // Adds the entries of the open directory `fd` (the jail's `directory`, "" for its root) and of its subdirectories
+    // to `result`, depth first in byte order; closes fd. False when the walk stopped at MaxEntriesPerWalk.
+    private static bool WalkDirectory(int fd, string jailRoot, string rootReal, string directory, int depth, List<JailFileInfo> result)
+    {
         Span<char> buffer = stackalloc char[512];
+        try
+        {
+            var names = PosixFiles.ReadDirectory(fd);
+            if (names is null) return true;
+            Array.Sort(names, StringComparer.Ordinal);
+            foreach (var name in names)
+            {
+                if (result.Count >= MaxEntriesPerWalk) return false;
+                var path = InJailPath(buffer, directory, name);
+                var entry = LstatAt(fd, name, jailRoot, path);
+                result.Add(entry);
+                if (entry.Kind != JailFileKind.Directory) continue;
+                int child = depth < MaxDescriptorDepth ? PosixFiles.OpenDirectoryAt(fd, name) : -1;
+                if (child >= 0 ? !WalkDirectory(child, jailRoot, rootReal, path, depth + 1, result) : !WalkByPath(jailRoot, rootReal, path, result))
+                    return false;
+            }
+            return true;
+        }
+        finally
+        {
+            PosixFiles.Close(fd);
+        }
+    }
+
+    // Adds the entries below the jail's `directory` to `result` as WalkDirectory does, by full paths.
+    private static bool WalkByPath(string jailRoot, string rootReal, string directory, List<JailFileInfo> result)
+    {
+        var stack = new Stack<JailFileInfo>();
+        var buffer = new char[512];
+        PushChildren(directory);
         while (stack.Count > 0)
         {
-            if (result.Count >= MaxEntriesPerWalk) { truncated = true; return result; }
+            if (result.Count >= MaxEntriesPerWalk) return false;
             var entry = stack.Pop();
             result.Add(entry);
-            if (entry.Kind != JailFileKind.Directory) continue;
-            var directory = entry.PathInJail == "/" ? "" : entry.PathInJail;
-            var names = ReadDirectory(directory.Length == 0 ? rootReal : rootReal + directory);
-            for (int i = names.Length - 1; i >= 0; i--)
+            if (entry.Kind == JailFileKind.Directory) PushChildren(entry.PathInJail);
+        }
+        return true;
+
+        void PushChildren(string parent)
+        {
+            var names = HostFileSystem.ListRealDirectory(rootReal + parent);
+            for (int i = (names?.Length ?? 0) - 1; i >= 0; i--)
             {
-                var path = InJailPath(buffer, directory, names[i]);
-                stack.Push(LstatReal(root, path, rootReal, path));
+                var path = InJailPath(buffer, parent, names![i]);
+                stack.Push(LstatReal(jailRoot, path, rootReal, path));
             }
         }
-        return result;
     }
 
     // The in-jail paths ("/etc/php.ini", "/usr/bin/php-cgi") repeat from jail to jail: one string each,
@@ -87,53 +140,6 @@ public sealed class JailInspector
         buffer[directory.Length] = '/';
         name.CopyTo(buffer[(directory.Length + 1)..]);
         return SharedStrings.Get(buffer[..(directory.Length + 1 + name.Length)]);
-    }
-
-    // The names of a directory in byte order ("." and ".." left out), empty when unreadable. .NET's
-    // enumeration decodes names as UTF-8; a name that is not (U+FFFD in it) is read again through
-    // Mono.Posix, whose UnixEncoding round-trips any bytes, so lstat finds it.
-    private static string[] ReadDirectory(string realPath)
-    {
-        var names = new List<string>();
-        try
-        {
-            var entries = new System.IO.Enumeration.FileSystemEnumerable<string>(realPath,
-                static (ref System.IO.Enumeration.FileSystemEntry entry) => SharedStrings.Get(entry.FileName),
-                new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = true, RecurseSubdirectories = false });
-            foreach (var name in entries)
-            {
-                if (name.Contains('\uFFFD')) return ReadDirectoryBytes(realPath);
-                names.Add(name);
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return Array.Empty<string>();
-        }
-        names.Sort(StringComparer.Ordinal);
-        return names.ToArray();
-    }
-
-    private static string[] ReadDirectoryBytes(string realPath)
-    {
-        var dir = Syscall.opendir(realPath);
-        if (dir == IntPtr.Zero) return Array.Empty<string>();
-        var names = new List<string>();
-        try
-        {
-            Dirent? entry;
-            while ((entry = Syscall.readdir(dir)) is not null)
-            {
-                if (entry.d_name is "." or ".." or null) continue;
-                names.Add(entry.d_name);
-            }
-        }
-        finally
-        {
-            Syscall.closedir(dir);
-        }
-        names.Sort(StringComparer.Ordinal);
-        return names.ToArray();
     }
 
     /// <summary>lstat of the jail root and each of its ancestors up to "/" (OpenSSH's ChrootDirectory walk), root first.</summary>

@@ -1,64 +1,176 @@
 using System.Runtime.InteropServices;
 using System.Text;
+using ConfLint.Text;
 using Mono.Unix;
-using Mono.Unix.Native;
 
 namespace ConfLint.Jail;
 
+/// <summary>What statx(2) says about one path: type and permission bits, owner, group, link count.</summary>
+internal readonly record struct FileStatus(uint Mode, uint Uid, uint Gid, uint LinkCount)
+{
+    public const uint TypeMask = 0xF000;      // S_IFMT
+    public const uint Directory = 0x4000;     // S_IFDIR
+    public const uint Symlink = 0xA000;       // S_IFLNK
+
+    /// <summary>The S_IFMT bits.</summary>
+    public uint Type => Mode & TypeMask;
+}
+
 /// <summary>
-/// lstat(2) and readlink(2) through Mono.Posix's native helper, with the path encoded on the stack.
-/// Mono.Posix's managed wrappers marshal each path through a custom marshaler that allocates on
-/// every call, and a whole-host lint makes a few hundred thousand of these calls. Paths are
-/// encoded exactly as Mono.Posix encodes them (UnixEncoding), so names that are not valid UTF-8
-/// round-trip the same way.
+/// statx(2), readlink(2) and getdents64(2) straight from the C library, with the path encoded on
+/// the stack. A whole-host lint makes a few hundred thousand of these calls: the managed wrappers
+/// allocate on each, and .NET's directory enumeration (opendir) costs an fstat and a heap enumerator
+/// per directory. statx has one layout on every architecture, unlike struct stat. Paths are encoded as
+/// Mono.Posix encodes them (UnixEncoding), so names that are not valid UTF-8 round-trip.
 /// </summary>
 internal static unsafe partial class PosixFiles
 {
-    private const string Helper = "MonoPosixHelper";
+    private const string LibC = "libc.so.6";
 
     // Linux PATH_MAX, terminating NUL included: no path the kernel accepts is longer.
     private const int PathMax = 4096;
 
-    [LibraryImport(Helper, EntryPoint = "Mono_Posix_Syscall_lstat")]
-    private static partial int NativeLstat(byte* path, Stat* buffer);
+    private const int AtFdCwd = -100;
+    private const int AtSymlinkNoFollow = 0x100;
+    private const uint StatxWanted = 0x1F; // STATX_TYPE | STATX_MODE | STATX_NLINK | STATX_UID | STATX_GID
+    // O_RDONLY | O_DIRECTORY | O_CLOEXEC, and O_NOFOLLOW: O_DIRECTORY and O_NOFOLLOW differ between x86-64 (and most
+    // others, asm-generic) and arm64.
+    private static readonly bool Arm = RuntimeInformation.ProcessArchitecture is Architecture.Arm64 or Architecture.Arm;
+    private static readonly int OpenDirectoryFlags = (Arm ? 0x4000 : 0x10000) | 0x80000;
+    private static readonly int NoFollow = Arm ? 0x8000 : 0x20000;
 
-    [LibraryImport(Helper, EntryPoint = "Mono_Posix_Syscall_stat")]
-    private static partial int NativeStat(byte* path, Stat* buffer);
+    // struct statx (linux/stat.h): 256 bytes, the fields read here at fixed offsets.
+    [StructLayout(LayoutKind.Explicit, Size = 256)]
+    private struct StatxBuffer
+    {
+        [FieldOffset(16)] public uint Nlink;
+        [FieldOffset(20)] public uint Uid;
+        [FieldOffset(24)] public uint Gid;
+        [FieldOffset(28)] public ushort Mode;
+    }
 
-    [LibraryImport(Helper, EntryPoint = "Mono_Posix_Syscall_readlink")]
-    private static partial long NativeReadLink(byte* path, byte* buffer, ulong size);
+    [LibraryImport(LibC, EntryPoint = "statx", SetLastError = false)]
+    private static partial int NativeStatx(int directory, byte* path, int flags, uint mask, StatxBuffer* buffer);
 
-    /// <summary>lstat(2) of <paramref name="prefix"/> followed by <paramref name="path"/>; false when it fails.</summary>
-    public static bool Lstat(ReadOnlySpan<char> prefix, ReadOnlySpan<char> path, out Stat stat) => Call(&NativeLstat, prefix, path, out stat);
+    [LibraryImport(LibC, EntryPoint = "readlinkat", SetLastError = false)]
+    private static partial nint NativeReadLinkAt(int directory, byte* path, byte* buffer, nuint size);
 
-    /// <summary>stat(2) (symlinks followed) of <paramref name="prefix"/> followed by <paramref name="path"/>; false when it fails.</summary>
-    public static bool Stat(ReadOnlySpan<char> prefix, ReadOnlySpan<char> path, out Stat stat) => Call(&NativeStat, prefix, path, out stat);
+    [LibraryImport(LibC, EntryPoint = "openat", SetLastError = false)]
+    private static partial int NativeOpenAt(int directory, byte* path, int flags, int mode);
 
-    private static bool Call(delegate*<byte*, Stat*, int> statCall, ReadOnlySpan<char> prefix, ReadOnlySpan<char> path, out Stat stat)
+    [LibraryImport(LibC, EntryPoint = "getdents64", SetLastError = false)]
+    private static partial nint NativeGetDents(int fd, byte* buffer, nuint size);
+
+    [LibraryImport(LibC, EntryPoint = "close", SetLastError = false)]
+    private static partial int NativeClose(int fd);
+
+    /// <summary>lstat of <paramref name="prefix"/> followed by <paramref name="path"/>; false when it fails.</summary>
+    public static bool Lstat(ReadOnlySpan<char> prefix, ReadOnlySpan<char> path, out FileStatus status) => Statx(AtFdCwd, prefix, path, AtSymlinkNoFollow, out status);
+
+    /// <summary>lstat of <paramref name="name"/> in the open directory <paramref name="directory"/>; false when it fails.</summary>
+    public static bool LstatAt(int directory, string name, out FileStatus status) => Statx(directory, default, name, AtSymlinkNoFollow, out status);
+
+    /// <summary>stat (symlinks followed) of <paramref name="prefix"/> followed by <paramref name="path"/>; false when it fails.</summary>
+    public static bool Stat(ReadOnlySpan<char> prefix, ReadOnlySpan<char> path, out FileStatus status) => Statx(AtFdCwd, prefix, path, 0, out status);
+
+    private static bool Statx(int directory, ReadOnlySpan<char> prefix, ReadOnlySpan<char> path, int flags, out FileStatus status)
     {
         Span<byte> encoded = stackalloc byte[PathMax];
-        stat = default;
+        status = default;
         if (!TryEncode(prefix, path, encoded, out var heapEncoded)) return false;
-        Stat result;
+        StatxBuffer buffer;
         int rc;
-        fixed (byte* p = heapEncoded ?? encoded) rc = statCall(p, &result);
-        stat = result;
-        return rc == 0;
+        fixed (byte* p = heapEncoded ?? encoded) rc = NativeStatx(directory, p, flags, StatxWanted, &buffer);
+        if (rc != 0) return false;
+        status = new FileStatus(buffer.Mode, buffer.Uid, buffer.Gid, buffer.Nlink);
+        return true;
     }
 
     /// <summary>The target of the symlink at <paramref name="prefix"/> followed by <paramref name="path"/>, or null when it is not a symlink or cannot be read.</summary>
-    public static string? ReadLink(ReadOnlySpan<char> prefix, ReadOnlySpan<char> path)
+    public static string? ReadLink(ReadOnlySpan<char> prefix, ReadOnlySpan<char> path) => ReadLinkAt(AtFdCwd, prefix, path);
+
+    /// <summary>The target of the symlink <paramref name="name"/> in the open directory <paramref name="directory"/>, or null.</summary>
+    public static string? ReadLinkAt(int directory, string name) => ReadLinkAt(directory, default, name);
+
+    private static string? ReadLinkAt(int directory, ReadOnlySpan<char> prefix, ReadOnlySpan<char> path)
     {
         Span<byte> encoded = stackalloc byte[PathMax];
         if (!TryEncode(prefix, path, encoded, out var heapEncoded)) return null;
         Span<byte> target = stackalloc byte[PathMax];
-        long length;
+        nint length;
         fixed (byte* p = heapEncoded ?? encoded)
         fixed (byte* t = target)
-            length = NativeReadLink(p, t, (ulong)target.Length);
+            length = NativeReadLinkAt(directory, p, t, (nuint)target.Length);
         if (length < 0 || length >= target.Length) return null;
-        var bytes = target[..(int)length];
-        return Ascii.IsValid(bytes) ? Encoding.ASCII.GetString(bytes) : UnixEncoding.Instance.GetString(bytes.ToArray());
+        return Decode(target[..(int)length]);
+    }
+
+    /// <summary>Opens the directory at <paramref name="prefix"/> followed by <paramref name="path"/> for reading; -1 when it cannot.</summary>
+    public static int OpenDirectory(ReadOnlySpan<char> prefix, ReadOnlySpan<char> path) => OpenDirectoryAt(AtFdCwd, prefix, path, 0);
+
+    /// <summary>Opens the directory <paramref name="name"/> in the open directory <paramref name="directory"/>, not following a symlink; -1 when it cannot.</summary>
+    public static int OpenDirectoryAt(int directory, string name) => OpenDirectoryAt(directory, default, name, NoFollow);
+
+    private static int OpenDirectoryAt(int directory, ReadOnlySpan<char> prefix, ReadOnlySpan<char> path, int flags)
+    {
+        Span<byte> encoded = stackalloc byte[PathMax];
+        if (!TryEncode(prefix, path, encoded, out var heapEncoded)) return -1;
+        fixed (byte* p = heapEncoded ?? encoded) return NativeOpenAt(directory, p, OpenDirectoryFlags | flags, 0);
+    }
+
+    public static void Close(int fd) => NativeClose(fd);
+
+    /// <summary>
+    /// The names in the directory at <paramref name="prefix"/> followed by <paramref name="path"/>
+    /// ("." and ".." left out), in the order the kernel gives them; null when it cannot be opened or read.
+    /// </summary>
+    public static string[]? ReadDirectory(ReadOnlySpan<char> prefix, ReadOnlySpan<char> path)
+    {
+        int fd = OpenDirectory(prefix, path);
+        if (fd < 0) return null;
+        try { return ReadDirectory(fd); }
+        finally { NativeClose(fd); }
+    }
+
+    // One getdents buffer per thread: the jail walks and the main thread list directories at the same time.
+    [ThreadStatic] private static byte[]? t_entries;
+
+    /// <summary>The names in an open directory ("." and ".." left out), in the order the kernel gives them; null when it cannot be read.</summary>
+    public static string[]? ReadDirectory(int fd)
+    {
+        var buffer = t_entries ??= new byte[32 * 1024];
+        var names = new List<string>();
+        while (true)
+        {
+            nint read;
+            fixed (byte* b = buffer) read = NativeGetDents(fd, b, (nuint)buffer.Length);
+            if (read < 0) return null;
+            if (read == 0) return names.ToArray();
+            // struct linux_dirent64: d_ino (8), d_off (8), d_reclen (2), d_type (1), d_name (NUL-terminated).
+            for (int offset = 0; offset < read;)
+            {
+                int length = BitConverter.ToUInt16(buffer, offset + 16);
+                var name = buffer.AsSpan(offset + 19, length - 19);
+                name = name[..name.IndexOf((byte)0)];
+                offset += length;
+                if (name is [(byte)'.'] or [(byte)'.', (byte)'.']) continue;
+                names.Add(Decode(name));
+            }
+        }
+    }
+
+    // ASCII and UTF-8 names (nearly all) are decoded as such, through the shared string table; other bytes take
+    // Mono's UnixEncoding, whose strings TryEncode turns back into the same bytes.
+    private static string Decode(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length <= 256 && Ascii.IsValid(bytes))
+        {
+            Span<char> chars = stackalloc char[bytes.Length];
+            Ascii.ToUtf16(bytes, chars, out _);
+            return SharedStrings.Get(chars);
+        }
+        if (Ascii.IsValid(bytes)) return Encoding.ASCII.GetString(bytes);
+        return UnixEncoding.Instance.GetString(bytes.ToArray());
     }
 
     // ASCII paths (nearly all) are copied into the stack buffer; others take Mono's UnixEncoding on the heap.

@@ -8,7 +8,8 @@ public sealed class JailInspectorTests : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("conflint-jail-").FullName;
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    // rm, not Directory.Delete: .NET cannot name a file whose name is not UTF-8.
+    public void Dispose() => Run("rm", "-rf", _root);
 
     private string Real(string hostPath) => _root + hostPath;
 
@@ -68,6 +69,41 @@ public sealed class JailInspectorTests : IDisposable
         var components = new JailInspector(new HostFileSystem(_root)).PathComponents("/www/h/o/host");
         Assert.Equal(new[] { "/", "/www", "/www/h", "/www/h/o", "/www/h/o/host" }, components.Select(c => c.HostPath));
         Assert.All(components, c => Assert.Equal(JailFileKind.Directory, c.Kind));
+    }
+
+    [Fact]
+    public void Walk_sees_what_find_sees_in_a_deep_tree_with_odd_names()
+    {
+        // Names that are not UTF-8, a symlink, a FIFO, setuid and sticky bits, and a chain of directories deeper than
+        // the walk holds descriptors for (it reads that part by full paths).
+        Directory.CreateDirectory(Real("/jail/html"));
+        var deep = Real("/jail/html") + string.Concat(Enumerable.Repeat("/d", 300));
+        Directory.CreateDirectory(deep);
+        File.WriteAllText(deep + "/bottom.php", "");
+        Run("sh", "-c", "cd \"$1\" && printf x > \"$(printf 'caf\\351')\" && mkdir \"$(printf '\\377\\376')\" && mkfifo \"$(printf '\\377\\376')/fifo\"", "sh", Real("/jail/html"));
+        File.WriteAllText(Real("/jail/html/su"), "");
+        File.SetUnixFileMode(Real("/jail/html/su"), (UnixFileMode)Convert.ToInt32("4755", 8));
+        Directory.CreateDirectory(Real("/jail/tmp"));
+        File.SetUnixFileMode(Real("/jail/tmp"), (UnixFileMode)Convert.ToInt32("1777", 8));
+        File.CreateSymbolicLink(Real("/jail/html/up"), "../tmp");
+
+        var walked = new JailInspector(new HostFileSystem(_root)).Walk("/jail", out var truncated);
+        Assert.False(truncated);
+        var kinds = new Dictionary<JailFileKind, char> { [JailFileKind.File] = 'f', [JailFileKind.Directory] = 'd', [JailFileKind.Symlink] = 'l', [JailFileKind.Fifo] = 'p' };
+        var ours = walked.Select(e => (e.PathInJail == "/" ? Array.Empty<byte>() : Mono.Unix.UnixEncoding.Instance.GetBytes(e.PathInJail[1..]))
+            .Concat(System.Text.Encoding.ASCII.GetBytes($"|{kinds[e.Kind]} {e.Uid} {e.Gid} {Convert.ToString(e.Mode, 8)} {e.LinkCount}|{e.LinkTarget}")).ToArray());
+
+        var listing = Real("/find.out");
+        Run("find", "-P", Real("/jail"), "-fprintf", listing, "%P|%y %U %G %m %n|%l\\0");
+        var theirs = File.ReadAllBytes(listing).AsSpan().ToArray().Aggregate(new List<List<byte>> { new() }, (lines, b) =>
+        {
+            if (b == 0) lines.Add(new List<byte>()); else lines[^1].Add(b);
+            return lines;
+        }).Where(l => l.Count > 0).Select(l => l.ToArray());
+
+        static List<string> Sorted(IEnumerable<byte[]> lines) => lines.Select(Convert.ToHexString).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(Sorted(theirs), Sorted(ours));
+        Assert.Equal(1 + 1 + 300 + 1 + 6, walked.Count); // the root, html, the chain and its file; café, \xff\xfe, fifo, su, up, tmp
     }
 
     internal static string Run(string program, params string[] args) => Oracles.Processes.Check(program, args);
