@@ -105,7 +105,7 @@ public sealed class HostFileSystem
     {
         if (normalized == "/") return "/";
         int slash = normalized.LastIndexOf('/');
-        return Child(normalized, slash, ResolveMemoised(slash == 0 ? "/" : normalized.AsSpan(0, slash), 0));
+        return Child(normalized, slash, ResolveMemoised(slash == 0 ? "/" : normalized.AsSpan(0, slash), 0).Path);
     }
 
     // The path of `normalized`'s last component inside `parent` (its parent directory, resolved): the
@@ -122,35 +122,46 @@ public sealed class HostFileSystem
     public string ResolveHostPath(string hostPath)
     {
         var normalized = NormalizeHostPath(hostPath);
-        return ResolveMemoised(normalized, 0, normalized);
+        return ResolveMemoised(normalized, 0, normalized).Path;
     }
+
+    // A host path with its symlinks resolved, and the file type (S_IFMT bits) lstat(2) found at the end of it:
+    // 0 when nothing is there, a symlink only when the hop limit stopped the resolution.
+    private readonly record struct Resolved(string Path, uint Type);
 
     // Resolved paths, memoised: a host is read many times along the same directories, and a file is asked about
     // by several rules. The memo is bounded: a host of 10,000 jails has some 100,000 directories, each asked
     // about while its site is read and then rarely again, so it is emptied when full rather than kept whole.
     // Shared by the threads of a lint (the jail walks and the per-file rules run beside the main thread), so
     // concurrent: lookups take no lock. The count is kept apart because ConcurrentDictionary.Count locks.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _resolved = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Resolved> _resolved = new(StringComparer.Ordinal);
     private int _resolvedCount;
-    private const int MaxMemoisedPaths = 16_384;
+    private const int MaxMemoisedPaths = 65_536;
 
-    // Resolves a normalised host path: its parent first (memoised), then the last component's symlink,
-    // whose target is resolved again (absolute targets from the root, relative ones from the parent).
-    private string Resolve(string normalized, int hops)
+    // What the root itself is (a directory, unless the root given does not exist).
+    private Resolved RootResolved => _root ??= new Resolved("/", Jail.PosixFiles.Stat(Root, default, out var status) ? status.Type : 0);
+    private Resolved? _root;
+
+    // Resolves a normalised host path: its parent first (memoised), then the last component, one lstat: a symlink's
+    // target is read and resolved again (absolute targets from the root, relative ones from the parent). Nothing
+    // can be below a missing entry or a file, so asking about one needs no call.
+    private Resolved Resolve(string normalized, int hops)
     {
-        if (normalized == "/") return "/";
+        if (normalized == "/") return RootResolved;
         int slash = normalized.LastIndexOf('/');
         var parent = ResolveMemoised(slash == 0 ? "/" : normalized.AsSpan(0, slash), hops);
-        var candidate = Child(normalized, slash, parent);
+        var candidate = Child(normalized, slash, parent.Path);
+        if (parent.Type != Jail.FileStatus.Directory || !Jail.PosixFiles.Lstat(RealPrefix, candidate, out var status)) return new Resolved(candidate, 0);
+        if (status.Type != Jail.FileStatus.Symlink) return new Resolved(candidate, status.Type);
         var target = Jail.PosixFiles.ReadLink(RealPrefix, candidate);
-        if (target is null || hops >= MaxSymlinkHops) return candidate;
-        return Resolve(NormalizeHostPath(target.StartsWith('/') ? target : parent + "/" + target), hops + 1);
+        if (target is null || hops >= MaxSymlinkHops) return new Resolved(candidate, Jail.FileStatus.Symlink);
+        return Resolve(NormalizeHostPath(target.StartsWith('/') ? target : parent.Path + "/" + target), hops + 1);
     }
 
     // `text` is `normalized` as a string when the caller has one, so a miss need not copy it.
-    private string ResolveMemoised(ReadOnlySpan<char> normalized, int hops, string? text = null)
+    private Resolved ResolveMemoised(ReadOnlySpan<char> normalized, int hops, string? text = null)
     {
-        if (normalized is "/") return "/";
+        if (normalized is "/") return RootResolved;
         if (_resolved.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(normalized, out var known)) return known;
         var path = text ?? normalized.ToString();
         var result = Resolve(path, hops);
@@ -187,18 +198,13 @@ public sealed class HostFileSystem
 
     public bool Exists(string hostPath) => StatType(hostPath) is not null;
 
-    // The file type (S_IFMT bits) stat(2) sees at a host path, or null when nothing is there. With the root "/"
-    // the kernel resolves the path itself. Under a sysroot the directories are resolved (memoised) and the
-    // entry is lstat'ed: one call answers unless it is a symlink, whose target must be re-rooted before it is followed.
+    // The file type (S_IFMT bits) stat(2) sees at a host path, or null when nothing is there (or a symlink loop):
+    // the type the resolution found, so a path asked about again, or a directory above one, costs no call.
     private uint? StatType(string hostPath)
     {
         var normalized = NormalizeHostPath(hostPath);
-        Jail.FileStatus status;
-        if (!IsSysroot) return Jail.PosixFiles.Stat(normalized, default, out status) ? status.Type : null;
-        if (normalized == "/") return Jail.PosixFiles.Stat(Root, default, out status) ? status.Type : null;
-        if (!Jail.PosixFiles.Lstat(Root, EntryPath(normalized), out status)) return null;
-        if (status.Type != Jail.FileStatus.Symlink) return status.Type;
-        return Jail.PosixFiles.Stat(Root, Resolve(normalized, 0), out status) ? status.Type : null;
+        var type = ResolveMemoised(normalized, 0, normalized).Type;
+        return type is 0 or Jail.FileStatus.Symlink ? null : type;
     }
 
     /// <summary>Names in a host directory, sorted as httpd sorts (byte order), or null when it cannot be read.</summary>
