@@ -1,47 +1,102 @@
 using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 
 namespace ConfLint.Hosting;
 
 /// <summary>
-/// Work named by a key (a file to read and parse, a jail to walk), done once by whichever thread asks
-/// first. Work queued ahead is done in order on a background thread while the thread that will need
-/// it goes on; asking for work the background thread is doing waits for it, asking for work it has
-/// not reached yet does it at once.
+/// Work named by a key (a file to read and parse, a jail to walk), done once by whichever thread
+/// gets to it first. Work queued ahead is taken in order by a background thread while the thread
+/// that will need it goes on. Asking for work nobody has started does it at once; asking for work
+/// the background thread is doing helps with the queue meanwhile, and waits only when nothing is
+/// left to take: the asking thread is often as fast as the background one, and two threads taking
+/// turns on one item at a time would each spend half their time waiting for the other.
 /// </summary>
 public sealed class WorkAhead<T>
 {
+    private const int NotStarted = 0, Started = 1, Done = 2;
+
+    private sealed class Item(string key)
+    {
+        public readonly string Key = key;
+        public int State;
+        public T? Result;
+        public ExceptionDispatchInfo? Error;
+    }
+
     private readonly Func<string, T> _work;
-    private readonly ConcurrentDictionary<string, Lazy<T>> _results = new(StringComparer.Ordinal);
-    private BlockingCollection<Lazy<T>>? _queue;
+    private readonly ConcurrentDictionary<string, Item> _items = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<Item> _queue = new();
+    private readonly SemaphoreSlim _queued = new(0);
+    private bool _started;
+    private volatile bool _complete;
 
     public WorkAhead(Func<string, T> work) => _work = work;
 
     /// <summary>The result for <paramref name="key"/>, kept for whoever asks next.</summary>
-    public T Get(string key) => Entry(key).Value;
+    public T Get(string key) => Wait(_items.GetOrAdd(key, static k => new Item(k)));
 
     /// <summary>The result for <paramref name="key"/>, forgotten afterwards: the next ask does the work again.</summary>
-    public T Take(string key) => _results.TryRemove(key, out var done) ? done.Value : _work(key);
+    public T Take(string key) => _items.TryRemove(key, out var item) ? Wait(item) : _work(key);
 
     /// <summary>Starts the background thread that <see cref="Queue"/> feeds.</summary>
     public void Start()
     {
-        if (_queue is not null) return;
-        var queue = _queue = new BlockingCollection<Lazy<T>>();
+        if (_started) return;
+        _started = true;
         Task.Run(() =>
         {
-            foreach (var work in queue.GetConsumingEnumerable()) _ = work.Value;
+            while (true)
+            {
+                while (_queue.TryDequeue(out var item)) Run(item);
+                if (_complete && _queue.IsEmpty) return;
+                _queued.Wait();
+            }
         });
     }
 
     /// <summary>Queues work for the background thread, when one runs.</summary>
     public void Queue(string key)
     {
-        if (_queue is not null) _queue.Add(Entry(key));
+        if (!_started) return;
+        _queue.Enqueue(_items.GetOrAdd(key, static k => new Item(k)));
+        // A release wakes the background thread only when it sleeps; otherwise it costs no system call.
+        if (_queued.CurrentCount == 0) _queued.Release();
     }
 
     /// <summary>No more work will be queued: the background thread ends when it has done what is queued.</summary>
-    public void Complete() => _queue?.CompleteAdding();
+    public void Complete()
+    {
+        if (!_started) return;
+        _complete = true;
+        _queued.Release();
+    }
 
-    private Lazy<T> Entry(string key) =>
-        _results.GetOrAdd(key, k => new Lazy<T>(() => _work(k), LazyThreadSafetyMode.ExecutionAndPublication));
+    // Does the item's work here unless another thread has started it; true when this thread did it.
+    private bool Run(Item item)
+    {
+        if (Interlocked.CompareExchange(ref item.State, Started, NotStarted) != NotStarted) return false;
+        try { item.Result = _work(item.Key); }
+        catch (Exception e) { item.Error = ExceptionDispatchInfo.Capture(e); }
+        lock (item)
+        {
+            Volatile.Write(ref item.State, Done);
+            Monitor.PulseAll(item);
+        }
+        return true;
+    }
+
+    private T Wait(Item item)
+    {
+        if (!Run(item))
+        {
+            // Another thread is on it: take queued work meanwhile, then wait for what is left of it.
+            while (Volatile.Read(ref item.State) != Done && _queue.TryDequeue(out var other)) Run(other);
+            lock (item)
+            {
+                while (Volatile.Read(ref item.State) != Done) Monitor.Wait(item);
+            }
+        }
+        item.Error?.Throw();
+        return item.Result!;
+    }
 }
