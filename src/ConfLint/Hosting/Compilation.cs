@@ -60,6 +60,19 @@ public sealed class Compilation
 
     public IEnumerable<T> InputsOf<T>() where T : class => _inputs.OfType<T>();
 
+    /// <summary>
+    /// Adds what a staging compilation holds (its sources, inputs and diagnostics, in their order) as if
+    /// it had been read here: files read on another thread join in the order a single thread would
+    /// have read them.
+    /// </summary>
+    public void Append(Compilation staged)
+    {
+        foreach (var text in staged._sources) AddSource(text);
+        _inputs.AddRange(staged._inputs);
+        _analysisPasses.AddRange(staged._analysisPasses);
+        Diagnostics.Append(staged.Diagnostics);
+    }
+
     public IReadOnlyList<Diagnostic> Analyze()
     {
         var bag = new DiagnosticBag();

@@ -20,8 +20,25 @@ public sealed class HostModelBuilder
     private readonly ApacheConfiguration _apache;
     private readonly HostingOptions _options;
     private readonly LintRequest _request;
-    private readonly Dictionary<string, WrapperModel?> _wrappers = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, PhpIniFile?> _iniFiles = new(StringComparer.Ordinal);
+
+    // Wrappers and php.ini files are read into a staging compilation each, once, by whichever thread builds the
+    // first vhost that needs one; the vhosts are then committed in order, and each file joins the compilation
+    // when the first vhost that needed it does, exactly as if one thread had built them all.
+    private sealed class StagedFile(object? result, Compilation? staged)
+    {
+        public readonly object? Result = result;
+        public readonly Compilation? Staged = staged;
+        public bool Committed;
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<StagedFile>> _wrappers = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<StagedFile>> _iniFiles = new(StringComparer.Ordinal);
+
+    // The staged files the vhost being built on this thread used, in the order it used them.
+    private readonly ThreadLocal<List<StagedFile>> _filesOfVhost = new(() => new List<StagedFile>());
+
+    /// <summary>Below this many vhosts (and the main server) a second thread costs more than it saves (process-wide; tests lower it).</summary>
+    internal static int MinScopesForSecondThread { get; set; } = 64;
 
     // php.ini files named on the command line, so the model reuses them instead of reading them twice.
     private readonly Lazy<Dictionary<string, PhpIniFile>> _namedIniFiles;
@@ -90,12 +107,36 @@ public sealed class HostModelBuilder
                 || scopes.Any(s => SuexecOf(s.Nodes) is { } su && passwd?.FindUser(su.User.Value)?.JailRoot is not null),
         };
 
-        var vhosts = ImmutableArray.CreateBuilder<VirtualHostModel>();
-        foreach (var (section, nodes) in scopes)
+        // Each vhost is built on its own, so a large host builds them on two threads; they are committed in order.
+        IndexPoolsBySocket(fpm);
+        var built = new (VirtualHostModel Model, StagedFile[] Files)[scopes.Count];
+        int next = -1;
+        void BuildSome()
         {
-            var vhost = BuildVirtualHost(section, nodes, mainScope, passwd, group, usesJails, fastCgiWrapper, fpm);
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < scopes.Count)
+            {
+                var files = _filesOfVhost.Value!;
+                files.Clear();
+                var (section, nodes) = scopes[i];
+                built[i] = (BuildVirtualHost(section, nodes, mainScope, passwd, group, usesJails, fastCgiWrapper, fpm), files.ToArray());
+            }
+        }
+        var helper = scopes.Count >= MinScopesForSecondThread ? Task.Run(BuildSome) : null;
+        BuildSome();
+        helper?.GetAwaiter().GetResult();
+
+        var vhosts = ImmutableArray.CreateBuilder<VirtualHostModel>();
+        foreach (var (vhost, files) in built)
+        {
+            foreach (var file in files)
+            {
+                if (file.Committed) continue;
+                file.Committed = true;
+                if (file.Staged is not null) _compilation.Append(file.Staged);
+            }
             // The main server is modelled only when it runs PHP or sets a suexec user.
-            if (section is null && vhost.Backends.IsEmpty && vhost.SuexecUser is null) continue;
+            if (vhost.Section is null && vhost.Backends.IsEmpty && vhost.SuexecUser is null) continue;
             vhosts.Add(vhost);
         }
 
@@ -262,18 +303,18 @@ public sealed class HostModelBuilder
         }
     }
 
-    // Pools by the socket path they listen on, indexed once; TCP addresses are matched by port.
-    private Dictionary<string, FpmPool>? _poolsBySocket;
+    // Pools by the socket path they listen on, indexed before the vhosts are built; TCP addresses are matched by port.
+    private readonly Dictionary<string, FpmPool> _poolsBySocket = new(StringComparer.Ordinal);
+
+    private void IndexPoolsBySocket(ImmutableArray<FpmConfig> fpm)
+    {
+        foreach (var pool in fpm.SelectMany(c => c.Pools))
+            if (pool.Value("listen") is { } listen && listen.StartsWith('/'))
+                _poolsBySocket.TryAdd(HostFileSystem.NormalizeHostPath(listen), pool);
+    }
 
     private FpmPool? FindPool(ImmutableArray<FpmConfig> fpm, string socket)
     {
-        if (_poolsBySocket is null)
-        {
-            _poolsBySocket = new Dictionary<string, FpmPool>(StringComparer.Ordinal);
-            foreach (var pool in fpm.SelectMany(c => c.Pools))
-                if (pool.Value("listen") is { } listen && listen.StartsWith('/'))
-                    _poolsBySocket.TryAdd(HostFileSystem.NormalizeHostPath(listen), pool);
-        }
         if (socket.StartsWith('/'))
             return _poolsBySocket.TryGetValue(HostFileSystem.NormalizeHostPath(socket), out var byPath) ? byPath : null;
         return fpm.SelectMany(c => c.Pools).FirstOrDefault(p => ListenMatches(p.Value("listen"), socket));
@@ -418,40 +459,36 @@ public sealed class HostModelBuilder
         }
     }
 
-    private WrapperModel? LoadWrapper(string hostPath)
+    private WrapperModel? LoadWrapper(string hostPath) => (WrapperModel?)Use(_wrappers, hostPath, path =>
     {
-        if (_wrappers.TryGetValue(hostPath, out var cached)) return cached;
-        WrapperModel? model = null;
-        if (Fs.FileExists(hostPath) && !IsElf(hostPath))
-        {
-            int before = _compilation.Inputs.Count;
-            FrontEnds.For(InputKind.Wrapper)?.Load(_compilation, hostPath, _request);
-            model = _compilation.Inputs.Skip(before).OfType<WrapperModel>().FirstOrDefault();
-        }
-        _wrappers[hostPath] = model;
-        return model;
-    }
+        if (!Fs.FileExists(path) || IsElf(path)) return new StagedFile(null, null);
+        var staged = new Compilation(Fs, _compilation.Options);
+        FrontEnds.For(InputKind.Wrapper)?.Load(staged, path, _request);
+        return new StagedFile(staged.InputsOf<WrapperModel>().FirstOrDefault(), staged);
+    });
 
-    private PhpIniFile? LoadIni(string hostPath, PhpIniRole role)
+    private PhpIniFile? LoadIni(string hostPath, PhpIniRole role) => (PhpIniFile?)Use(_iniFiles, hostPath, path =>
     {
-        if (_iniFiles.TryGetValue(hostPath, out var cached)) return cached;
+        if (_namedIniFiles.Value.TryGetValue(path, out var named)) return new StagedFile(named, null);
+        if (!Fs.FileExists(path)) return new StagedFile(null, null);
+        var staged = new Compilation(Fs, _compilation.Options);
+        var text = Fs.ReadText(path, staged.Diagnostics);
         PhpIniFile? ini = null;
-        if (_namedIniFiles.Value.TryGetValue(hostPath, out var named))
+        if (text is not null)
         {
-            ini = named;
+            staged.AddSource(text);
+            ini = PhpIniFrontEnd.Read(text, role, staged.Diagnostics);
+            staged.AddInput(ini);
         }
-        else if (Fs.FileExists(hostPath))
-        {
-            var text = Fs.ReadText(hostPath, _compilation.Diagnostics);
-            if (text is not null)
-            {
-                _compilation.AddSource(text);
-                ini = PhpIniFrontEnd.Read(text, role, _compilation.Diagnostics);
-                _compilation.AddInput(ini);
-            }
-        }
-        _iniFiles[hostPath] = ini;
-        return ini;
+        return new StagedFile(ini, staged);
+    });
+
+    // The file at hostPath, read once (by whichever thread asks first) and noted as used by this thread's vhost.
+    private object? Use(System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<StagedFile>> files, string hostPath, Func<string, StagedFile> read)
+    {
+        var file = files.GetOrAdd(hostPath, path => new Lazy<StagedFile>(() => read(path))).Value;
+        _filesOfVhost.Value!.Add(file);
+        return file.Result;
     }
 
     private T? LoadInput<T>(InputKind kind, string hostPath) where T : class

@@ -1,0 +1,99 @@
+using ConfLint.Hosting;
+using ConfLint.Hosting.Model;
+using Xunit;
+
+namespace ConfLint.Tests.Hosting;
+
+/// <summary>
+/// The vhosts of a large host are built on two threads: the files they read join the compilation in
+/// the order one thread would have read them, with what their front ends reported, so the model, the
+/// inputs and every finding are the same.
+/// </summary>
+public sealed class ParallelModelTests
+{
+    private sealed class SharedAndOwnFilesTree : TestHostTree
+    {
+        public SharedAndOwnFilesTree(int sites) : base("conflint-model-", "fcgid_module", "suexec_module", "actions_module", "alias_module")
+        {
+            var apache = new System.Text.StringBuilder("ServerRoot /etc/apache2\n");
+            var passwd = new System.Text.StringBuilder();
+            for (int i = 0; i < sites; i++)
+            {
+                // Jailed sites read their own wrapper and php.ini; the others share one wrapper and one php.ini, first
+                // needed by a site in the middle of the list.
+                bool jailed = i % 4 != 1;
+                var jail = $"/srv/www/site{i}";
+                var wrapper = jailed ? $"{jail}/cgi/php-wrapper" : i % 8 == 1 ? "/usr/local/bin/php-wrapper" : "/usr/local/bin/other-wrapper";
+                apache.Append($$"""
+                    <VirtualHost *:80>
+                        ServerName site{{i}}.example.com
+                        DocumentRoot {{jail}}/html
+                        SuexecUserGroup u{{i}} u{{i}}
+                        <Directory {{jail}}/html>
+                            <FilesMatch "\.php$">
+                                SetHandler fcgid-script
+                            </FilesMatch>
+                            FcgidWrapper {{wrapper}} .php
+                        </Directory>
+                    </VirtualHost>
+
+                    """);
+                passwd.Append($"u{i}:x:{3000 + i}:{3000 + i}::{(jailed ? jail + "/./home" : jail)}:/bin/sh\n");
+                if (!jailed) continue;
+                // Some php.ini files do not parse, some wrappers are binary: their front ends report while they are read.
+                Write($"{jail}/etc/php.ini", i % 9 == 0 ? "doc_root = /html\n[broken\n" : $"doc_root = /html\ncgi.fix_pathinfo = {i % 3}\n");
+                Write($"{jail}/cgi/php-wrapper", i % 13 == 0 ? "#!/bin/sh\n\0\0binary" : $"#!/bin/sh\nPHPRC=/etc\nexport PHPRC\nexec /usr/bin/php-cgi\n", "755");
+                Write($"{jail}/html/index.php", "<?php\n");
+            }
+            Write("/usr/local/bin/php-wrapper", "#!/bin/sh\nPHPRC=/etc/php\nexport PHPRC\nexec /usr/bin/php-cgi\n", "755");
+            Write("/usr/local/bin/other-wrapper", "#!/bin/sh\nPHPRC=/etc/php\nexport PHPRC\n/usr/bin/php-cgi\n", "755");
+            Write("/etc/php/php.ini", "expose_php = On\n[oops\n");
+            Write("/etc/apache2/apache2.conf", apache.ToString());
+            Write("/etc/passwd", passwd.ToString());
+            Write("/etc/group", "");
+        }
+    }
+
+    private static (List<string> Inputs, List<string> Read, List<string> Findings) Lint(string root)
+    {
+        var compilation = LintRunner.Load(new LintRequest { Paths = new[] { root }, Root = root, Modules = new[] { "fcgid_module", "suexec_module" } }, out _);
+        var inputs = compilation.Inputs.Select(i => i.GetType().Name + " " + (i as ConfLint.Syntax.Shell.WrapperModel)?.HostPath + (i as ConfLint.Syntax.Ini.PhpIniFile)?.HostPath).ToList();
+        return (inputs, compilation.Diagnostics.Select(d => d.ToString()).ToList(), compilation.Analyze().Select(d => d.ToString()).ToList());
+    }
+
+    [Fact]
+    public void Two_threads_build_the_model_one_builds()
+    {
+        using var tree = new SharedAndOwnFilesTree(150);
+        var saved = HostModelBuilder.MinScopesForSecondThread;
+        try
+        {
+            HostModelBuilder.MinScopesForSecondThread = int.MaxValue;
+            var one = Lint(tree.Root);
+            HostModelBuilder.MinScopesForSecondThread = 1;
+            var two = Lint(tree.Root);
+
+            Assert.Equal(one.Inputs, two.Inputs);
+            Assert.Equal(one.Read, two.Read);
+            Assert.Equal(one.Findings, two.Findings);
+            // The shared files were read once each, and the front ends did report while reading.
+            Assert.Single(one.Inputs, i => i.EndsWith("/etc/php/php.ini", StringComparison.Ordinal));
+            Assert.Single(one.Inputs, i => i.EndsWith("/usr/local/bin/php-wrapper", StringComparison.Ordinal));
+            Assert.Contains(one.Read, d => d.Contains("CL0002"));
+            Assert.Contains(one.Read, d => d.Contains("/etc/php/php.ini"));
+
+            // And that order is the one of a single reader: site by site, its wrapper before the php.ini it leads to.
+            var uses = Enumerable.Range(0, 150).SelectMany(i => i % 4 != 1
+                ? new[] { $"/srv/www/site{i}/cgi/php-wrapper", $"/srv/www/site{i}/etc/php.ini" }
+                : new[] { i % 8 == 1 ? "/usr/local/bin/php-wrapper" : "/usr/local/bin/other-wrapper", "/etc/php/php.ini" });
+            var read = two.Inputs.Where(i => i.StartsWith("WrapperModel", StringComparison.Ordinal) || i.StartsWith("PhpIniFile", StringComparison.Ordinal))
+                .Select(i => i[(i.IndexOf(' ') + 1)..]).ToList();
+            Assert.Equal(uses.Distinct().Where(read.Contains), read);
+            Assert.True(read.Count > 200);
+        }
+        finally
+        {
+            HostModelBuilder.MinScopesForSecondThread = saved;
+        }
+    }
+}
