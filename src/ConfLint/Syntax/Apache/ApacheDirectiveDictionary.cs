@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Reflection;
 
@@ -156,18 +155,19 @@ public sealed class ApacheDirectiveDictionary
 
     private static readonly Lazy<ApacheDirectiveDictionary> _httpd24 = new(LoadEmbedded);
 
-    private readonly FrozenDictionary<string, ImmutableArray<ApacheDirectiveInfo>> _byName;
-    private readonly FrozenDictionary<string, ApacheModuleInfo> _modules;
-    private readonly FrozenDictionary<string, string> _sourceToModule;
+    // Plain dictionaries: the dictionary is built at every start, and a frozen one costs more to build than it saves.
+    private readonly Dictionary<string, ImmutableArray<ApacheDirectiveInfo>> _byName;
+    private readonly Dictionary<string, ApacheModuleInfo> _modules;
+    private readonly Dictionary<string, string> _sourceToModule;
 
     public ApacheDirectiveDictionary(IEnumerable<ApacheDirectiveInfo> directives, IEnumerable<ApacheModuleInfo> modules, string header)
     {
         Directives = directives.ToImmutableArray();
         _byName = Directives.GroupBy(d => d.Name, StringComparer.OrdinalIgnoreCase)
-            .ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.OrdinalIgnoreCase);
-        _modules = modules.ToFrozenDictionary(m => m.Identifier, StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.OrdinalIgnoreCase);
+        _modules = modules.ToDictionary(m => m.Identifier, StringComparer.Ordinal);
         _sourceToModule = Directives.GroupBy(d => d.SourceFile, StringComparer.OrdinalIgnoreCase)
-            .ToFrozenDictionary(g => g.Key, g => g.First().Module, StringComparer.OrdinalIgnoreCase);
+            .ToDictionary(g => g.Key, g => g.First().Module, StringComparer.OrdinalIgnoreCase);
         Header = header;
     }
 
@@ -304,15 +304,25 @@ public sealed class ApacheDirectiveDictionary
 
     private static ImmutableDictionary<DirectiveContexts, string> ParseRefusals(string field)
     {
+        if (field.Length == 0) return ImmutableDictionary<DirectiveContexts, string>.Empty;
         var result = ImmutableDictionary.CreateBuilder<DirectiveContexts, string>();
         foreach (var pair in field.Split(';', StringSplitOptions.RemoveEmptyEntries))
         {
             var eq = pair.IndexOf('=');
-            if (eq > 0 && Enum.TryParse<DirectiveContexts>(pair[..eq], ignoreCase: true, out var context))
+            if (eq > 0 && ContextNames.TryGetValue(pair[..eq], out var context))
                 result[context] = pair[(eq + 1)..];
         }
         return result.ToImmutable();
     }
+
+    // The TSV's names of contexts, override classes and argument kinds (any case), looked up rather than parsed:
+    // Enum.Parse is slow without a JIT, and the dictionary has thousands of them.
+    private static Dictionary<string, TEnum> NamesOf<TEnum>() where TEnum : struct, Enum =>
+        Enum.GetNames<TEnum>().ToDictionary(n => n, n => Enum.Parse<TEnum>(n), StringComparer.OrdinalIgnoreCase);
+
+    private static readonly Dictionary<string, DirectiveContexts> ContextNames = NamesOf<DirectiveContexts>();
+    private static readonly Dictionary<string, OverrideClass> OverrideNames = NamesOf<OverrideClass>();
+    private static readonly Dictionary<string, ArgumentKind> ArgumentKindNames = NamesOf<ArgumentKind>();
 
     /// <summary>Reads the generator's TSV: '#' header lines, '@module' rows, then one row per directive.</summary>
     public static ApacheDirectiveDictionary Parse(string tsv)
@@ -338,10 +348,10 @@ public sealed class ApacheDirectiveDictionary
             }
             var contexts = DirectiveContexts.None;
             foreach (var c in f[3].Split(',', StringSplitOptions.RemoveEmptyEntries))
-                contexts |= Enum.Parse<DirectiveContexts>(c, ignoreCase: true);
+                contexts |= ContextNames[c];
             var overrides = OverrideClass.None;
             foreach (var o in f[4].Split(',', StringSplitOptions.RemoveEmptyEntries))
-                overrides |= Enum.Parse<OverrideClass>(o, ignoreCase: true);
+                overrides |= OverrideNames[o];
             if (overrides != OverrideClass.None) contexts |= DirectiveContexts.Htaccess;
             var max = int.Parse(f[7], System.Globalization.CultureInfo.InvariantCulture);
             directives.Add(new ApacheDirectiveInfo(
@@ -350,7 +360,7 @@ public sealed class ApacheDirectiveDictionary
                 SourceFile: f[2],
                 Contexts: contexts,
                 Override: overrides,
-                Arguments: Enum.Parse<ArgumentKind>(f[5].Replace("_", ""), ignoreCase: true),
+                Arguments: ArgumentKindNames[f[5].Replace("_", "")],
                 MinArguments: int.Parse(f[6], System.Globalization.CultureInfo.InvariantCulture),
                 MaxArguments: max < 0 ? null : max,
                 Phase: f[8] == "read" ? DirectivePhase.Read : DirectivePhase.Walk,
