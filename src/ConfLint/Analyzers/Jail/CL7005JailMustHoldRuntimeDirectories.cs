@@ -21,14 +21,13 @@ public sealed class CL7005JailMustHoldRuntimeDirectories : Analyzer<HostModel>
     public override void Analyze(HostModel model, AnalysisContext context)
     {
         if (context.Options.NoDisk) return;
-        var inspector = model.Inspector;
         foreach (var use in model.Jails)
         {
             var jail = use.Jail;
-            var devNull = inspector.Lstat(jail.Root + "/dev/null");
+            var devNull = model.Lstat(jail, jail.Root + "/dev/null");
             if (devNull.Kind != JailFileKind.CharacterDevice)
                 context.Report(Diagnostic.Create(Rule, jail.Source, "/dev/null is " + (devNull.Exists ? "not a character device" : "missing"), jail.Root, "output sent to /dev/null fails or lands in a file"));
-            var tmp = inspector.Lstat(jail.Root + "/tmp");
+            var tmp = model.Lstat(jail, jail.Root + "/tmp");
             if (tmp.Kind != JailFileKind.Directory)
                 context.Report(Diagnostic.Create(Rule, jail.Source, "/tmp is missing", jail.Root, "temporary files, sessions and uploads that default to /tmp fail"));
             else if ((tmp.Mode & 0xFFF) != Convert.ToInt32("1777", 8))
@@ -40,7 +39,7 @@ public sealed class CL7005JailMustHoldRuntimeDirectories : Analyzer<HostModel>
                 // session.save_path may be "N;MODE;/path": the directory is the last part.
                 var path = setting.Value.Split(';')[^1];
                 if (!path.StartsWith('/')) continue;
-                if (inspector.Lstat(HostModelBuilder.ToHostPath(jail, path)).Kind == JailFileKind.Directory) continue;
+                if (model.Lstat(jail, HostModelBuilder.ToHostPath(jail, path)).Kind == JailFileKind.Directory) continue;
                 context.Report(new Diagnostic(Rule, Rule.DefaultSeverity, setting.Location,
                     Rule.FormatMessage($"{name} '{path}' does not exist", jail.Root, name == "upload_tmp_dir" ? "uploads fail" : "sessions cannot be saved"),
                     System.Collections.Immutable.ImmutableArray<Location>.Empty, System.Collections.Immutable.ImmutableArray<RelatedLocation>.Empty)

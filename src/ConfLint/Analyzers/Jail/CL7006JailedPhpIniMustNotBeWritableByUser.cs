@@ -21,7 +21,6 @@ public sealed class CL7006JailedPhpIniMustNotBeWritableByUser : Analyzer<HostMod
     public override void Analyze(HostModel model, AnalysisContext context)
     {
         if (context.Options.NoDisk) return;
-        var inspector = model.Inspector;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var use in model.Jails)
         {
@@ -31,7 +30,7 @@ public sealed class CL7006JailedPhpIniMustNotBeWritableByUser : Analyzer<HostMod
                 foreach (var ini in backend.IniFiles)
                 {
                     if (!seen.Add(ini.HostPath)) continue;
-                    var info = inspector.Lstat(ini.HostPath);
+                    var info = model.Lstat(use.Jail, ini.HostPath);
                     if (!info.Exists) continue;
                     string? who = null;
                     if (info.Uid == uid && (info.Mode & 0x80) != 0) who = "its owner";

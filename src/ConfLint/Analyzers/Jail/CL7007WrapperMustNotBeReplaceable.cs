@@ -21,14 +21,13 @@ public sealed class CL7007WrapperMustNotBeReplaceable : Analyzer<HostModel>
     public override void Analyze(HostModel model, AnalysisContext context)
     {
         if (context.Options.NoDisk) return;
-        var inspector = model.Inspector;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var vhost in model.VirtualHosts)
         {
             foreach (var backend in vhost.Backends)
             {
                 if (backend.WrapperHostPath is not { } wrapper || !seen.Add(wrapper.Value)) continue;
-                var info = inspector.Lstat(wrapper.Value);
+                var info = model.Lstat(backend.Jail, wrapper.Value);
                 if (!info.Exists) continue;
                 string? why = null;
                 if (info.Kind == JailFileKind.Symlink) why = $"is a symlink (to {info.LinkTarget}): suexec refuses it (exit 117)";

@@ -195,6 +195,21 @@ public sealed class HostModel
     public IReadOnlyList<ConfLint.Jail.JailFileInfo> JailEntries(string jailRoot) => Walks.Entries(jailRoot);
 
     /// <summary>
+    /// lstat of a host path (see <see cref="ConfLint.Jail.JailInspector.Lstat"/>), taken from the jail's walk when the
+    /// walk reached it: the walk lstat'ed that very path, unless a symlinked directory lies on the way, which the walk
+    /// does not follow and a lookup does.
+    /// </summary>
+    public ConfLint.Jail.JailFileInfo Lstat(JailModel? jail, string hostPath)
+    {
+        if (jail is not null && HostModelBuilder.InJailPath(jail, hostPath) is { } inJail)
+        {
+            foreach (var entry in JailEntries(jail.Root))
+                if (entry.PathInJail == inJail) return entry;
+        }
+        return Inspector.Lstat(hostPath);
+    }
+
+    /// <summary>
     /// Every jail PHP runs in (suexec users' and FPM pools' chroots), once each, with the vhost and
     /// backend that first lead to it and the UID/GID that runs inside (null when unknown).
     /// </summary>
