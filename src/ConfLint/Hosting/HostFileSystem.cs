@@ -19,6 +19,7 @@ public sealed class HostFileSystem
     {
         Root = Path.GetFullPath(string.IsNullOrEmpty(root) ? "/" : root);
         if (Root.Length > 1) Root = Root.TrimEnd('/');
+        RootResolved = new Resolved("/", Jail.PosixFiles.Stat(Root, default, out var status) ? status.Type : 0);
     }
 
     /// <summary>The real directory that stands for the host's "/".</summary>
@@ -139,8 +140,7 @@ public sealed class HostFileSystem
     private const int MaxMemoisedPaths = 65_536;
 
     // What the root itself is (a directory, unless the root given does not exist).
-    private Resolved RootResolved => _root ??= new Resolved("/", Jail.PosixFiles.Stat(Root, default, out var status) ? status.Type : 0);
-    private Resolved? _root;
+    private readonly Resolved RootResolved;
 
     // Resolves a normalised host path: its parent first (memoised), then the last component, one lstat: a symlink's
     // target is read and resolved again (absolute targets from the root, relative ones from the parent). Nothing
