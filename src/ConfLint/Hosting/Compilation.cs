@@ -17,13 +17,13 @@ public sealed class Compilation
     private readonly List<object> _inputs = new();
     private readonly List<AnalysisPass> _analysisPasses = new();
 
-    // The analyzers of one input. A pass over the whole host (the hosting model) reads the disk and every other input.
+    // The analyzers of one input, or one whole-host analyzer (those read the disk and every other input).
     private sealed record AnalysisPass(bool WholeHost, Action<AnalysisContext> Run);
 
     // Below this many per-file passes a second thread costs more than it saves.
     private const int MinPassesForSecondThread = 256;
 
-    /// <summary>Whether the per-file rules run on a second thread: null decides by the number of inputs (tests force it).</summary>
+    /// <summary>Whether the rules run on two threads: null decides by the number of inputs (tests force it).</summary>
     internal bool? AnalyzeOnTwoThreads { get; set; }
 
     public Compilation(HostFileSystem fileSystem, AnalysisOptions? options = null)
@@ -52,7 +52,14 @@ public sealed class Compilation
     public void AddInput<T>(T input) where T : class
     {
         _inputs.Add(input);
-        _analysisPasses.Add(new AnalysisPass(input is Model.HostModel, context =>
+        if (input is Model.HostModel)
+        {
+            // The whole-host rules are the long passes: one pass each, so that two threads can share them.
+            foreach (var analyzer in RuleCatalog.AnalyzersFor<T>())
+                _analysisPasses.Add(new AnalysisPass(true, context => analyzer.Analyze(input, context)));
+            return;
+        }
+        _analysisPasses.Add(new AnalysisPass(false, context =>
         {
             foreach (var analyzer in RuleCatalog.AnalyzersFor<T>()) analyzer.Analyze(input, context);
         }));
@@ -78,7 +85,7 @@ public sealed class Compilation
         var bag = new DiagnosticBag();
         bag.AddRange(Diagnostics);
         int fileInputs = _analysisPasses.Count(p => !p.WholeHost);
-        bool twoThreads = AnalyzeOnTwoThreads ?? (fileInputs >= MinPassesForSecondThread && fileInputs < _analysisPasses.Count);
+        bool twoThreads = AnalyzeOnTwoThreads ?? fileInputs >= MinPassesForSecondThread;
         if (!twoThreads)
         {
             var context = new AnalysisContext(bag, Options);
@@ -86,18 +93,21 @@ public sealed class Compilation
         }
         else
         {
-            // The rules of each file (php.ini, wrappers, Apache files...) run on a second thread while the whole-host
-            // rules run on this one: all inputs are read-only by now. Each pass reports into its own bag, and the bags
-            // are joined in pass order, so the findings are exactly those of one thread.
+            // Two threads take the passes one at a time, the whole-host rules first (they are the long ones, so that
+            // no thread is left with one at the end): all inputs are read-only by now. Each pass reports into its own
+            // bag, and the bags are joined in pass order, so the findings are exactly those of one thread.
             var bags = _analysisPasses.Select(_ => new DiagnosticBag()).ToArray();
-            void RunPasses(bool wholeHost)
+            var order = Enumerable.Range(0, _analysisPasses.Count).OrderBy(i => _analysisPasses[i].WholeHost ? 0 : 1).ToArray();
+            int next = -1;
+            void RunPasses()
             {
-                for (int i = 0; i < _analysisPasses.Count; i++)
-                    if (_analysisPasses[i].WholeHost == wholeHost) _analysisPasses[i].Run(new AnalysisContext(bags[i], Options));
+                int taken;
+                while ((taken = Interlocked.Increment(ref next)) < order.Length)
+                    _analysisPasses[order[taken]].Run(new AnalysisContext(bags[order[taken]], Options));
             }
-            var files = Task.Run(() => RunPasses(wholeHost: false));
-            RunPasses(wholeHost: true);
-            files.GetAwaiter().GetResult();
+            var helper = Task.Run(RunPasses);
+            RunPasses();
+            helper.GetAwaiter().GetResult();
             foreach (var passBag in bags) bag.Append(passBag);
         }
         var suppressions = _sources.SelectMany(s => Suppressions.Scan(s, bag)).ToList();

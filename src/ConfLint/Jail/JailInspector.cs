@@ -154,12 +154,8 @@ public sealed class JailInspector
         return components;
     }
 
-    // Jails share their ancestors (/srv, /srv/www, ...): each is read once per inspector.
-    private readonly Dictionary<string, JailFileInfo> _ancestors = new(StringComparer.Ordinal);
+    // Jails share their ancestors (/srv, /srv/www, ...): each is read once per inspector (the jail rules may run on two threads).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, JailFileInfo> _ancestors = new(StringComparer.Ordinal);
 
-    private JailFileInfo Ancestor(string hostPath)
-    {
-        if (!_ancestors.TryGetValue(hostPath, out var info)) _ancestors[hostPath] = info = Lstat(hostPath);
-        return info;
-    }
+    private JailFileInfo Ancestor(string hostPath) => _ancestors.GetOrAdd(hostPath, Lstat);
 }
