@@ -17,8 +17,8 @@ public sealed class Compilation
     private readonly List<object> _inputs = new();
     private readonly List<AnalysisPass> _analysisPasses = new();
 
-    // The analyzers of one input, or one whole-host analyzer (those read the disk and every other input).
-    private sealed record AnalysisPass(bool WholeHost, Action<AnalysisContext> Run);
+    // The analyzers of one input, or one analyzer of a long input (a whole-host analyzer reads the disk and every other input).
+    private sealed record AnalysisPass(bool WholeHost, bool Long, Action<AnalysisContext> Run);
 
     // Below this many per-file passes a second thread costs more than it saves.
     private const int MinPassesForSecondThread = 256;
@@ -52,14 +52,16 @@ public sealed class Compilation
     public void AddInput<T>(T input) where T : class
     {
         _inputs.Add(input);
-        if (input is Model.HostModel)
+        bool wholeHost = input is Model.HostModel;
+        if (wholeHost || input is Syntax.Apache.ApacheConfiguration)
         {
-            // The whole-host rules are the long passes: one pass each, so that two threads can share them.
+            // The whole-host rules and those of the whole Apache configuration (every file Include reached) are the long
+            // passes: one pass each, so that two threads can share them.
             foreach (var analyzer in RuleCatalog.AnalyzersFor<T>())
-                _analysisPasses.Add(new AnalysisPass(true, context => analyzer.Analyze(input, context)));
+                _analysisPasses.Add(new AnalysisPass(wholeHost, Long: true, context => analyzer.Analyze(input, context)));
             return;
         }
-        _analysisPasses.Add(new AnalysisPass(false, context =>
+        _analysisPasses.Add(new AnalysisPass(false, Long: false, context =>
         {
             foreach (var analyzer in RuleCatalog.AnalyzersFor<T>()) analyzer.Analyze(input, context);
         }));
@@ -93,11 +95,11 @@ public sealed class Compilation
         }
         else
         {
-            // Two threads take the passes one at a time, the whole-host rules first (they are the long ones, so that
-            // no thread is left with one at the end): all inputs are read-only by now. Each pass reports into its own
+            // Two threads take the passes one at a time, the long ones first (so that no thread is left with one at the
+            // end): all inputs are read-only by now. Each pass reports into its own
             // bag, and the bags are joined in pass order, so the findings are exactly those of one thread.
             var bags = _analysisPasses.Select(_ => new DiagnosticBag()).ToArray();
-            var order = Enumerable.Range(0, _analysisPasses.Count).OrderBy(i => _analysisPasses[i].WholeHost ? 0 : 1).ToArray();
+            var order = Enumerable.Range(0, _analysisPasses.Count).OrderBy(i => _analysisPasses[i].Long ? 0 : 1).ToArray();
             int next = -1;
             void RunPasses()
             {

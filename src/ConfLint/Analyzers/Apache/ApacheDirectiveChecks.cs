@@ -40,12 +40,13 @@ public sealed record DirectiveFinding(DirectiveCheck Check, ApacheConfigNode Nod
 /// </summary>
 public static class ApacheDirectiveChecks
 {
-    private static readonly ConditionalWeakTable<ApacheConfiguration, IReadOnlyList<DirectiveFinding>> Cache = new();
+    // Lazy: the rules sharing the findings may run on two threads at once, and the checks are worked out once.
+    private static readonly ConditionalWeakTable<ApacheConfiguration, Lazy<IReadOnlyList<DirectiveFinding>>> Cache = new();
 
     public const string InvalidCommandTail = "perhaps misspelled or defined by a module not included in the server configuration";
 
     public static IReadOnlyList<DirectiveFinding> For(ApacheConfiguration config) =>
-        Cache.GetValue(config, c => Compute(c, ApacheDirectiveDictionary.Httpd24));
+        Cache.GetValue(config, c => new Lazy<IReadOnlyList<DirectiveFinding>>(() => Compute(c, ApacheDirectiveDictionary.Httpd24))).Value;
 
     /// <summary>Reports the findings of one kind through <paramref name="descriptor"/>.</summary>
     public static void Report(ApacheConfiguration config, DirectiveCheck check, DiagnosticDescriptor descriptor, AnalysisContext context)
