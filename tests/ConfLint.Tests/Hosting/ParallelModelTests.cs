@@ -17,11 +17,30 @@ public sealed class ParallelModelTests
         {
             var apache = new System.Text.StringBuilder("ServerRoot /etc/apache2\n");
             var passwd = new System.Text.StringBuilder();
+            var pools = new System.Text.StringBuilder("[global]\npid = /run/php-fpm.pid\n\n");
             for (int i = 0; i < sites; i++)
             {
                 // Jailed sites read their own wrapper and php.ini; the others share one wrapper and one php.ini, first
                 // needed by a site in the middle of the list.
                 bool jailed = i % 4 != 1;
+                if (i % 5 == 4)
+                {
+                    // A PHP-FPM site: its pool is read with the PHP-FPM configuration, beside the other vhosts.
+                    apache.Append($$"""
+                        <VirtualHost *:80>
+                            ServerName site{{i}}.example.com
+                            DocumentRoot /srv/www/site{{i}}/html
+                            <FilesMatch "\.php$">
+                                SetHandler "proxy:unix:/run/php/site{{i}}.sock|fcgi://localhost"
+                            </FilesMatch>
+                        </VirtualHost>
+
+                        """);
+                    pools.Append($"[site{i}]\nuser = {(i % 15 == 4 ? "nobody-here" : "u" + i)}\ngroup = u{i}\nlisten = /run/php/site{i}.sock\npm = ondemand\npm.max_children = 2\nchroot = /srv/www/site{i}\n\n");
+                    passwd.Append($"u{i}:x:{3000 + i}:{3000 + i}::/srv/www/site{i}:/bin/sh\n");
+                    Write($"/srv/www/site{i}/etc/php.ini", "doc_root = /html\n");
+                    continue;
+                }
                 var jail = $"/srv/www/site{i}";
                 var wrapper = jailed ? $"{jail}/cgi/php-wrapper" : i % 8 == 1 ? "/usr/local/bin/php-wrapper" : "/usr/local/bin/other-wrapper";
                 apache.Append($$"""
@@ -51,6 +70,7 @@ public sealed class ParallelModelTests
             Write("/etc/apache2/apache2.conf", apache.ToString());
             Write("/etc/passwd", passwd.ToString());
             Write("/etc/group", "");
+            Write("/etc/php/8.2/fpm/php-fpm.conf", pools.ToString());
         }
     }
 
@@ -83,13 +103,17 @@ public sealed class ParallelModelTests
             Assert.Contains(one.Read, d => d.Contains("/etc/php/php.ini"));
 
             // And that order is the one of a single reader: site by site, its wrapper before the php.ini it leads to.
-            var uses = Enumerable.Range(0, 150).SelectMany(i => i % 4 != 1
+            var uses = Enumerable.Range(0, 150).Where(i => i % 5 != 4).SelectMany(i => i % 4 != 1
                 ? new[] { $"/srv/www/site{i}/cgi/php-wrapper", $"/srv/www/site{i}/etc/php.ini" }
                 : new[] { i % 8 == 1 ? "/usr/local/bin/php-wrapper" : "/usr/local/bin/other-wrapper", "/etc/php/php.ini" });
             var read = two.Inputs.Where(i => i.StartsWith("WrapperModel", StringComparison.Ordinal) || i.StartsWith("PhpIniFile", StringComparison.Ordinal))
                 .Select(i => i[(i.IndexOf(' ') + 1)..]).ToList();
             Assert.Equal(uses.Distinct().Where(read.Contains), read);
-            Assert.True(read.Count > 200);
+            Assert.True(read.Count > 150);
+            // The PHP-FPM configuration joins before the files of the vhosts, as the model reads it first.
+            Assert.True(two.Inputs.FindIndex(i => i.StartsWith("FpmConfig", StringComparison.Ordinal)) is var fpmAt && fpmAt >= 0
+                && fpmAt < two.Inputs.FindIndex(i => i.StartsWith("WrapperModel", StringComparison.Ordinal)));
+            Assert.Contains(one.Findings, d => d.Contains("nobody-here"));
         }
         finally
         {
