@@ -76,6 +76,7 @@ public sealed class HostModelBuilder
     {
         var passwd = LoadInput<PasswdFile>(InputKind.Passwd, "/etc/passwd");
         var group = LoadInput<GroupFile>(InputKind.Group, "/etc/group");
+        var fpm = LoadFpmConfigs();
 
         // One pass: each node goes to the scope of its outermost <VirtualHost>, or to the main server's.
         // (The <VirtualHost> nodes themselves belong to neither, so no vhost scans the others.)
@@ -106,50 +107,29 @@ public sealed class HostModelBuilder
                 || scopes.Any(s => SuexecOf(s.Nodes) is { } su && passwd?.FindUser(su.User.Value)?.JailRoot is not null),
         };
 
-        // Each vhost is built on its own, so a large host builds them on two threads, while the other first reads the
-        // PHP-FPM configuration; the mod_proxy_fcgi backends, which need its pools, are found last. The vhosts and the
-        // files they read are then committed in order, the PHP-FPM configuration first, as one thread would have.
-        var drafts = new (VirtualHostDraft Draft, List<StagedFile> Files)[scopes.Count];
-        var built = new VirtualHostModel[scopes.Count];
-        int drafted = -1, finished = -1;
-        var fpm = ImmutableArray<FpmConfig>.Empty;
-        void DraftSome()
-        {
-            int i;
-            while ((i = Interlocked.Increment(ref drafted)) < scopes.Count)
-            {
-                var files = _filesOfVhost.Value = new List<StagedFile>();
-                var (section, nodes) = scopes[i];
-                drafts[i] = (DraftVirtualHost(section, nodes, mainScope, passwd, group, usesJails, fastCgiWrapper), files);
-            }
-        }
-        void FinishSome()
-        {
-            int i;
-            while ((i = Interlocked.Increment(ref finished)) < scopes.Count)
-            {
-                var (draft, files) = drafts[i];
-                _filesOfVhost.Value = files;
-                built[i] = draft.Complete(FindProxyBackends(draft.Scope, draft.Header, fpm).ToList());
-            }
-        }
-        bool twoThreads = scopes.Count >= MinScopesForSecondThread;
-        var fpmFiles = StartLoadingFpmConfigs(passwd, group, onThisThread: !twoThreads);
-        var helper = twoThreads ? Task.Run(() => { fpmFiles.RunSynchronously(); DraftSome(); }) : null;
-        DraftSome();
-        helper?.GetAwaiter().GetResult();
-        (fpm, var fpmStaged) = fpmFiles.GetAwaiter().GetResult();
-        if (fpmStaged is not null) _compilation.Append(fpmStaged);
+        // Each vhost is built on its own, so a large host builds them on two threads; they are committed in order.
         IndexPoolsBySocket(fpm);
-        helper = twoThreads ? Task.Run(FinishSome) : null;
-        FinishSome();
+        var built = new (VirtualHostModel Model, StagedFile[] Files)[scopes.Count];
+        int next = -1;
+        void BuildSome()
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < scopes.Count)
+            {
+                var files = _filesOfVhost.Value!;
+                files.Clear();
+                var (section, nodes) = scopes[i];
+                built[i] = (BuildVirtualHost(section, nodes, mainScope, passwd, group, usesJails, fastCgiWrapper, fpm), files.ToArray());
+            }
+        }
+        var helper = scopes.Count >= MinScopesForSecondThread ? Task.Run(BuildSome) : null;
+        BuildSome();
         helper?.GetAwaiter().GetResult();
 
         var vhosts = ImmutableArray.CreateBuilder<VirtualHostModel>();
-        for (int i = 0; i < built.Length; i++)
+        foreach (var (vhost, files) in built)
         {
-            var vhost = built[i];
-            foreach (var file in drafts[i].Files)
+            foreach (var file in files)
             {
                 if (file.Committed) continue;
                 file.Committed = true;
@@ -175,11 +155,8 @@ public sealed class HostModelBuilder
         };
     }
 
-    // A vhost before its mod_proxy_fcgi backends are found: they need the PHP-FPM pools, which are read meanwhile.
-    private sealed record VirtualHostDraft(List<ApacheNodeContext> Scope, string Header, Func<IEnumerable<PhpBackend>, VirtualHostModel> Complete);
-
-    private VirtualHostDraft DraftVirtualHost(ApacheConfigSection? section, List<ApacheNodeContext> nodes, List<ApacheNodeContext> mainScope,
-        PasswdFile? passwd, GroupFile? group, bool usesJails, Fact<string>? fastCgiWrapper)
+    private VirtualHostModel BuildVirtualHost(ApacheConfigSection? section, List<ApacheNodeContext> nodes, List<ApacheNodeContext> mainScope,
+        PasswdFile? passwd, GroupFile? group, bool usesJails, Fact<string>? fastCgiWrapper, ImmutableArray<FpmConfig> fpm)
     {
         // Handler mappings and aliases of the main server apply to every vhost too (the vhost's own come later and win).
         var scope = section is null ? nodes : mainScope.Concat(nodes).ToList();
@@ -206,8 +183,9 @@ public sealed class HostModelBuilder
         var backends = ImmutableArray.CreateBuilder<PhpBackend>();
         backends.AddRange(FindActionBackends(scope, docRoot, header, jail, fastCgiWrapper, suexec is not null));
         backends.AddRange(FindFcgidBackends(scope, header, jail));
+        backends.AddRange(FindProxyBackends(scope, header, fpm));
 
-        return new VirtualHostDraft(scope, header, proxyBackends => new VirtualHostModel
+        return new VirtualHostModel
         {
             Section = section,
             DisplayName = display,
@@ -222,8 +200,8 @@ public sealed class HostModelBuilder
             User = user,
             Group = groupEntry,
             Jail = jail,
-            Backends = backends.ToImmutable().AddRange(proxyBackends),
-        });
+            Backends = backends.ToImmutable(),
+        };
     }
 
     // mod_fastcgi (and plain CGI): AddHandler/SetHandler H for .php → Action H URL → ScriptAlias/Alias → the wrapper file.
@@ -523,21 +501,13 @@ public sealed class HostModelBuilder
         return _compilation.Inputs.Skip(before).OfType<T>().FirstOrDefault();
     }
 
-    // The PHP-FPM configurations: those the command line named, else the first of the usual places, read into a staging
-    // compilation (by the returned task, which the caller runs where it likes) and looking pool users up in `passwd`/`group`.
-    private Task<(ImmutableArray<FpmConfig> Configs, Compilation? Staged)> StartLoadingFpmConfigs(PasswdFile? passwd, GroupFile? group, bool onThisThread)
+    private ImmutableArray<FpmConfig> LoadFpmConfigs()
     {
-        var named = _compilation.InputsOf<FpmConfig>().ToImmutableArray();
-        var main = named.IsEmpty ? _options.FpmConfigCandidates.FirstOrDefault(Fs.FileExists) : null;
-        var load = new Task<(ImmutableArray<FpmConfig>, Compilation?)>(() =>
-        {
-            if (main is null) return (named, null);
-            var staged = new Compilation(Fs, _compilation.Options);
-            FpmFrontEnd.Load(staged, main, _request, passwd, group);
-            return (staged.InputsOf<FpmConfig>().Take(1).ToImmutableArray(), staged);
-        });
-        if (onThisThread) load.RunSynchronously();
-        return load;
+        var loaded = _compilation.InputsOf<FpmConfig>().ToList();
+        if (loaded.Count > 0) return loaded.ToImmutableArray();
+        var main = _options.FpmConfigCandidates.FirstOrDefault(Fs.FileExists);
+        if (main is null) return ImmutableArray<FpmConfig>.Empty;
+        return LoadInput<FpmConfig>(InputKind.Fpm, main) is { } config ? ImmutableArray.Create(config) : ImmutableArray<FpmConfig>.Empty;
     }
 
     // URL → file, as mod_alias maps it (ScriptAlias/Alias prefix with path-segment match; *Match as regex), else under DocumentRoot.
