@@ -43,20 +43,7 @@ public sealed class ParallelModelTests
                 }
                 var jail = $"/srv/www/site{i}";
                 var wrapper = jailed ? $"{jail}/cgi/php-wrapper" : i % 8 == 1 ? "/usr/local/bin/php-wrapper" : "/usr/local/bin/other-wrapper";
-                apache.Append($$"""
-                    <VirtualHost *:80>
-                        ServerName site{{i}}.example.com
-                        DocumentRoot {{jail}}/html
-                        SuexecUserGroup u{{i}} u{{i}}
-                        <Directory {{jail}}/html>
-                            <FilesMatch "\.php$">
-                                SetHandler fcgid-script
-                            </FilesMatch>
-                            FcgidWrapper {{wrapper}} .php
-                        </Directory>
-                    </VirtualHost>
-
-                    """);
+                apache.Append(FcgidSite(i, jail, wrapper));
                 passwd.Append($"u{i}:x:{3000 + i}:{3000 + i}::{(jailed ? jail + "/./home" : jail)}:/bin/sh\n");
                 if (!jailed) continue;
                 // Some php.ini files do not parse, some wrappers are binary: their front ends report while they are read.

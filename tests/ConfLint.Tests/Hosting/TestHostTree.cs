@@ -32,6 +32,22 @@ public abstract class TestHostTree : IDisposable
 
     public void Delete(string hostPath) => File.Delete(Real(hostPath));
 
+    /// <summary>The vhost of site <paramref name="i"/> of a many-site tree: suexec user u<paramref name="i"/>, .php through mod_fcgid and <paramref name="wrapper"/>.</summary>
+    protected static string FcgidSite(int i, string jail, string wrapper) => $$"""
+        <VirtualHost *:80>
+            ServerName site{{i}}.example.com
+            DocumentRoot {{jail}}/html
+            SuexecUserGroup u{{i}} u{{i}}
+            <Directory {{jail}}/html>
+                <FilesMatch "\.php$">
+                    SetHandler fcgid-script
+                </FilesMatch>
+                FcgidWrapper {{wrapper}} .php
+            </Directory>
+        </VirtualHost>
+
+        """;
+
     private LintRequest Request(HostingOptions? hosting, bool noDisk) => new()
     {
         Paths = new[] { Root },
