@@ -12,7 +12,7 @@ public sealed class ParallelAnalysisTests
 {
     private sealed class ManySitesTree : TestHostTree
     {
-        public ManySitesTree(int sites) : base("conflint-many-", "fcgid_module", "suexec_module", "proxy_module", "proxy_fcgi_module")
+        public ManySitesTree(int sites) : base("conflint-many-", "fcgid_module", "suexec_module")
         {
             var apache = new System.Text.StringBuilder("ServerRoot /etc/apache2\n");
             var passwd = new System.Text.StringBuilder();
@@ -37,9 +37,7 @@ public sealed class ParallelAnalysisTests
     public void Two_threads_find_what_one_finds()
     {
         using var tree = new ManySitesTree(150);
-        var request = new LintRequest { Paths = new[] { tree.Root }, Root = tree.Root, Modules = new[] { "fcgid_module", "suexec_module" } };
-
-        var compilation = LintRunner.Load(request, out _);
+        var compilation = tree.Load();
         compilation.AnalyzeOnTwoThreads = false;
         var one = compilation.Analyze().Select(d => d.ToString()).ToList();
         compilation.AnalyzeOnTwoThreads = true;
@@ -58,7 +56,7 @@ public sealed class ParallelAnalysisTests
     {
         using var tree = new ManySitesTree(150);
         var result = tree.Lint();
-        var compilation = LintRunner.Load(new LintRequest { Paths = new[] { tree.Root }, Root = tree.Root, Modules = new[] { "fcgid_module", "suexec_module" } }, out _);
+        var compilation = tree.Load();
         compilation.AnalyzeOnTwoThreads = false;
         Assert.Equal(compilation.Analyze().Select(d => d.ToString()), result.Diagnostics.Select(d => d.ToString()));
     }

@@ -13,7 +13,7 @@ public sealed class ParallelModelTests
 {
     private sealed class SharedAndOwnFilesTree : TestHostTree
     {
-        public SharedAndOwnFilesTree(int sites) : base("conflint-model-", "fcgid_module", "suexec_module", "actions_module", "alias_module")
+        public SharedAndOwnFilesTree(int sites) : base("conflint-model-", "fcgid_module", "suexec_module")
         {
             var apache = new System.Text.StringBuilder("ServerRoot /etc/apache2\n");
             var passwd = new System.Text.StringBuilder();
@@ -61,9 +61,9 @@ public sealed class ParallelModelTests
         }
     }
 
-    private static (List<string> Inputs, List<string> Read, List<string> Findings) Lint(string root)
+    private static (List<string> Inputs, List<string> Read, List<string> Findings) Lint(TestHostTree tree)
     {
-        var compilation = LintRunner.Load(new LintRequest { Paths = new[] { root }, Root = root, Modules = new[] { "fcgid_module", "suexec_module" } }, out _);
+        var compilation = tree.Load();
         var inputs = compilation.Inputs.Select(i => i.GetType().Name + " " + (i as ConfLint.Syntax.Shell.WrapperModel)?.HostPath + (i as ConfLint.Syntax.Ini.PhpIniFile)?.HostPath).ToList();
         return (inputs, compilation.Diagnostics.Select(d => d.ToString()).ToList(), compilation.Analyze().Select(d => d.ToString()).ToList());
     }
@@ -76,9 +76,9 @@ public sealed class ParallelModelTests
         try
         {
             HostModelBuilder.MinScopesForSecondThread = int.MaxValue;
-            var one = Lint(tree.Root);
+            var one = Lint(tree);
             HostModelBuilder.MinScopesForSecondThread = 1;
-            var two = Lint(tree.Root);
+            var two = Lint(tree);
 
             Assert.Equal(one.Inputs, two.Inputs);
             Assert.Equal(one.Read, two.Read);

@@ -59,6 +59,9 @@ public abstract class TestHostTree : IDisposable
 
     public LintResult Lint(HostingOptions? hosting = null, bool noDisk = false) => LintRunner.Run(Request(hosting, noDisk));
 
+    /// <summary>The tree read into a compilation, not analysed yet (for tests that look at the inputs or analyse twice).</summary>
+    public Compilation Load() => LintRunner.Load(Request(null, noDisk: false), out _);
+
     public IReadOnlyList<Diagnostic> Findings(string ruleId, HostingOptions? hosting = null, bool noDisk = false) =>
         Lint(hosting, noDisk).Diagnostics.Where(d => d.Id == ruleId).ToList();
 
