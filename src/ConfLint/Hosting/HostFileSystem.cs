@@ -151,9 +151,9 @@ public sealed class HostFileSystem
         int slash = normalized.LastIndexOf('/');
         var parent = ResolveMemoised(slash == 0 ? "/" : normalized.AsSpan(0, slash), hops);
         var candidate = Child(normalized, slash, parent.Path);
-        if (parent.Type != Jail.FileStatus.Directory || !Jail.PosixFiles.Lstat(RealPrefix, candidate, out var status)) return new Resolved(candidate, 0);
+        if (parent.Type != Jail.FileStatus.Directory || !Jail.PosixFiles.Lstat(Jail.PosixFiles.CurrentDirectory, RealPrefix, candidate, out var status)) return new Resolved(candidate, 0);
         if (status.Type != Jail.FileStatus.Symlink) return new Resolved(candidate, status.Type);
-        var target = Jail.PosixFiles.ReadLink(RealPrefix, candidate);
+        var target = Jail.PosixFiles.ReadLink(Jail.PosixFiles.CurrentDirectory, RealPrefix, candidate);
         if (target is null || hops >= MaxSymlinkHops) return new Resolved(candidate, Jail.FileStatus.Symlink);
         return Resolve(NormalizeHostPath(target.StartsWith('/') ? target : parent.Path + "/" + target), hops + 1);
     }

@@ -18,21 +18,15 @@ public sealed class JailInspector
 
     /// <summary>lstat of a host path. Components before the last are resolved inside the root; the last is not followed.</summary>
     public JailFileInfo Lstat(string hostPath) =>
-        LstatReal("/", HostFileSystem.NormalizeHostPath(hostPath), _fileSystem.ToRealPathOfEntry(hostPath), default);
+        LstatEntry(PosixFiles.CurrentDirectory, _fileSystem.ToRealPathOfEntry(hostPath), default, "/", HostFileSystem.NormalizeHostPath(hostPath));
 
-    // lstat(2) of realPrefix + realRest, described as pathInJail inside jailRoot.
-    private static JailFileInfo LstatReal(string jailRoot, string pathInJail, ReadOnlySpan<char> realPrefix, ReadOnlySpan<char> realRest)
+    // lstat(2) of prefix + path (relative to the open `directory`), described as pathInJail inside jailRoot.
+    private static JailFileInfo LstatEntry(int directory, ReadOnlySpan<char> prefix, ReadOnlySpan<char> path, string jailRoot, string pathInJail)
     {
-        if (!PosixFiles.Lstat(realPrefix, realRest, out var status)) return JailFileInfo.Missing(jailRoot, pathInJail);
+        if (!PosixFiles.Lstat(directory, prefix, path, out var status)) return JailFileInfo.Missing(jailRoot, pathInJail);
         var kind = KindOf(status);
-        return Describe(jailRoot, pathInJail, status, kind == JailFileKind.Symlink ? PosixFiles.ReadLink(realPrefix, realRest) : null);
-    }
-
-    // lstat(2) of a name in an open directory, described as pathInJail inside jailRoot.
-    private static JailFileInfo LstatAt(int directory, string name, string jailRoot, string pathInJail)
-    {
-        if (!PosixFiles.LstatAt(directory, name, out var status)) return JailFileInfo.Missing(jailRoot, pathInJail);
-        return Describe(jailRoot, pathInJail, status, KindOf(status) == JailFileKind.Symlink ? PosixFiles.ReadLinkAt(directory, name) : null);
+        var target = kind == JailFileKind.Symlink ? PosixFiles.ReadLink(directory, prefix, path) : null;
+        return new JailFileInfo(jailRoot, pathInJail, kind, status.Uid, status.Gid, (int)(status.Mode & 0xFFF), status.LinkCount, target);
     }
 
     private static JailFileKind KindOf(FileStatus status) => status.Type switch
@@ -46,9 +40,6 @@ public sealed class JailInspector
         _ => JailFileKind.File,
     };
 
-    private static JailFileInfo Describe(string jailRoot, string pathInJail, FileStatus status, string? linkTarget) =>
-        new(jailRoot, pathInJail, KindOf(status), status.Uid, status.Gid, (int)(status.Mode & 0xFFF), status.LinkCount, linkTarget);
-
     /// <summary>
     /// Every path below a jail root (the root itself first), depth first in byte order, without
     /// following symlinks. Stops after <see cref="MaxEntriesPerWalk"/> entries; <paramref name="truncated"/> says so.
@@ -60,7 +51,7 @@ public sealed class JailInspector
         truncated = false;
         var root = HostFileSystem.NormalizeHostPath(jailRoot);
         var rootReal = _fileSystem.ToRealPathOfEntry(root);
-        var rootInfo = LstatReal(root, "/", rootReal, default);
+        var rootInfo = LstatEntry(PosixFiles.CurrentDirectory, rootReal, default, root, "/");
         if (!rootInfo.Exists) return result;
         result.Add(rootInfo);
         if (rootInfo.Kind != JailFileKind.Directory) return result;
@@ -90,7 +81,7 @@ public sealed class JailInspector
             {
                 if (result.Count >= MaxEntriesPerWalk) return false;
                 var path = InJailPath(buffer, directory, name);
-                var entry = LstatAt(fd, name, jailRoot, path);
+                var entry = LstatEntry(fd, default, name, jailRoot, path);
                 result.Add(entry);
                 if (entry.Kind != JailFileKind.Directory) continue;
                 int child = depth < MaxDescriptorDepth ? PosixFiles.OpenDirectoryAt(fd, name) : -1;
@@ -126,7 +117,7 @@ public sealed class JailInspector
             for (int i = (names?.Length ?? 0) - 1; i >= 0; i--)
             {
                 var path = InJailPath(buffer, parent, names![i]);
-                stack.Push(LstatReal(jailRoot, path, rootReal, path));
+                stack.Push(LstatEntry(PosixFiles.CurrentDirectory, rootReal, path, jailRoot, path));
             }
         }
     }

@@ -64,11 +64,11 @@ internal static unsafe partial class PosixFiles
     [LibraryImport(LibC, EntryPoint = "close", SetLastError = false)]
     private static partial int NativeClose(int fd);
 
-    /// <summary>lstat of <paramref name="prefix"/> followed by <paramref name="path"/>; false when it fails.</summary>
-    public static bool Lstat(ReadOnlySpan<char> prefix, ReadOnlySpan<char> path, out FileStatus status) => Statx(AtFdCwd, prefix, path, AtSymlinkNoFollow, out status);
+    /// <summary>The working directory, for the calls below that take a directory: absolute paths ignore it.</summary>
+    public const int CurrentDirectory = AtFdCwd;
 
-    /// <summary>lstat of <paramref name="name"/> in the open directory <paramref name="directory"/>; false when it fails.</summary>
-    public static bool LstatAt(int directory, string name, out FileStatus status) => Statx(directory, default, name, AtSymlinkNoFollow, out status);
+    /// <summary>lstat of <paramref name="prefix"/> followed by <paramref name="path"/> (relative to the open <paramref name="directory"/>); false when it fails.</summary>
+    public static bool Lstat(int directory, ReadOnlySpan<char> prefix, ReadOnlySpan<char> path, out FileStatus status) => Statx(directory, prefix, path, AtSymlinkNoFollow, out status);
 
     /// <summary>stat (symlinks followed) of <paramref name="prefix"/> followed by <paramref name="path"/>; false when it fails.</summary>
     public static bool Stat(ReadOnlySpan<char> prefix, ReadOnlySpan<char> path, out FileStatus status) => Statx(AtFdCwd, prefix, path, 0, out status);
@@ -86,13 +86,8 @@ internal static unsafe partial class PosixFiles
         return true;
     }
 
-    /// <summary>The target of the symlink at <paramref name="prefix"/> followed by <paramref name="path"/>, or null when it is not a symlink or cannot be read.</summary>
-    public static string? ReadLink(ReadOnlySpan<char> prefix, ReadOnlySpan<char> path) => ReadLinkAt(AtFdCwd, prefix, path);
-
-    /// <summary>The target of the symlink <paramref name="name"/> in the open directory <paramref name="directory"/>, or null.</summary>
-    public static string? ReadLinkAt(int directory, string name) => ReadLinkAt(directory, default, name);
-
-    private static string? ReadLinkAt(int directory, ReadOnlySpan<char> prefix, ReadOnlySpan<char> path)
+    /// <summary>The target of the symlink at <paramref name="prefix"/> followed by <paramref name="path"/> (relative to the open <paramref name="directory"/>), or null when it is not a symlink or cannot be read.</summary>
+    public static string? ReadLink(int directory, ReadOnlySpan<char> prefix, ReadOnlySpan<char> path)
     {
         Span<byte> encoded = stackalloc byte[PathMax];
         if (!TryEncode(prefix, path, encoded, out var heapEncoded)) return null;
