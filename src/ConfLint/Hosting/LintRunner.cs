@@ -30,6 +30,7 @@ public static class LintRunner
 
     public static LintResult Run(LintRequest request)
     {
+        Syntax.Apache.ApacheDirectiveDictionary.LoadInBackground();
         // The jail rules will read every jail on disk: it is read ahead on another core while the model is built.
         var compilation = Load(request, out var inputs, readJailsAhead: !request.NoDisk);
         return new LintResult(compilation, compilation.Analyze(), inputs);
