@@ -25,6 +25,10 @@ public sealed class JailLibraryResolver
     private readonly string _jailRoot;
     private readonly Lazy<IReadOnlyList<string>> _ldSoConfDirectories;
 
+    // The jail seen as a root of its own (absolute symlinks inside it point into it), made once: its memo serves
+    // every path the search asks about.
+    private HostFileSystem? _jailFileSystem;
+
     /// <param name="fileSystem">The host's files (under --root).</param>
     /// <param name="jailRoot">The jail as a host path; "/" for an unjailed program.</param>
     public JailLibraryResolver(HostFileSystem fileSystem, string jailRoot)
@@ -37,7 +41,7 @@ public sealed class JailLibraryResolver
     /// <summary>The host path of a path inside the jail (symlinks inside the jail resolved against the jail).</summary>
     public string ToHostPath(string inJailPath)
     {
-        var jailFs = _jailRoot == "/" ? _fileSystem : new HostFileSystem(_fileSystem.ToRealPath(_jailRoot));
+        var jailFs = _jailRoot == "/" ? _fileSystem : _jailFileSystem ??= new HostFileSystem(_fileSystem.ToRealPath(_jailRoot));
         var resolved = jailFs.ResolveHostPath(inJailPath);
         return _jailRoot == "/" ? resolved : HostFileSystem.NormalizeHostPath(_jailRoot + resolved);
     }
