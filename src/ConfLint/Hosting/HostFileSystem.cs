@@ -223,9 +223,21 @@ public sealed class HostFileSystem
     /// CL0002 (binary, or a line longer than <paramref name="maxLineLength"/>) at <paramref name="reportAt"/>
     /// (the line that named the file) or at the file itself.
     /// </summary>
-    public SourceText? ReadText(string hostPath, DiagnosticBag diagnostics, Location? reportAt = null, int maxLineLength = ApacheLineLimits.MainConfig)
+    public SourceText? ReadText(string hostPath, DiagnosticBag diagnostics, Location? reportAt = null, int maxLineLength = ApacheLineLimits.MainConfig) =>
+        ReadText(hostPath, diagnostics, out _, reportAt, maxLineLength);
+
+    /// <summary>As <see cref="ReadText(string, DiagnosticBag, Location?, int)"/>, also giving the file's permission bits when the read saw them.</summary>
+    public SourceText? ReadText(string hostPath, DiagnosticBag diagnostics, out int? permissions, Location? reportAt = null, int maxLineLength = ApacheLineLimits.MainConfig)
     {
         var real = ToRealPath(hostPath);
+        permissions = null;
+        // Nearly every file is a readable regular file: read it in four calls. Anything else is read again through .NET,
+        // whose exceptions say what went wrong.
+        if (Jail.PosixFiles.ReadRegularFile(real, out var mode) is { } read)
+        {
+            permissions = (int)mode;
+            return Check(SourceText.From(read, real, hostPath), hostPath, real, diagnostics, maxLineLength);
+        }
         var fileLocation = reportAt ?? Location.ForFile(real, hostPath);
         var displayPath = IsSysroot ? $"{hostPath} ({real})" : hostPath;
         byte[] bytes;
@@ -243,7 +255,12 @@ public sealed class HostFileSystem
         }
         catch (IOException e) { diagnostics.Report(CL0001InputMustBeReadable.Rule, fileLocation, displayPath, e.Message); return null; }
 
-        var text = SourceText.From(bytes, real, hostPath);
+        return Check(SourceText.From(bytes, real, hostPath), hostPath, real, diagnostics, maxLineLength);
+    }
+
+    // A file read is refused as text (CL0002) when it holds a NUL byte or a line longer than the engine reads.
+    private static SourceText? Check(SourceText text, string hostPath, string real, DiagnosticBag diagnostics, int maxLineLength)
+    {
         if (text.HasNulByte)
         {
             int nul = text.Text.IndexOf('\0');

@@ -29,11 +29,11 @@ public sealed partial class WrapperFrontEnd : IFrontEnd
 
     public void Load(Compilation compilation, string hostPath, LintRequest request)
     {
-        var text = compilation.FileSystem.ReadText(hostPath, compilation.Diagnostics);
+        var text = compilation.FileSystem.ReadText(hostPath, compilation.Diagnostics, out var permissions);
         if (text is null) return;
         compilation.AddSource(text);
-        int? mode = null;
-        if (!request.NoDisk)
+        int? mode = request.NoDisk ? null : permissions;
+        if (!request.NoDisk && mode is null)
         {
             try
             {

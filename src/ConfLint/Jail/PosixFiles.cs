@@ -47,6 +47,7 @@ internal static unsafe partial class PosixFiles
         [FieldOffset(20)] public uint Uid;
         [FieldOffset(24)] public uint Gid;
         [FieldOffset(28)] public ushort Mode;
+        [FieldOffset(40)] public ulong Size;
     }
 
     [LibraryImport(LibC, EntryPoint = "statx", SetLastError = false)]
@@ -63,6 +64,71 @@ internal static unsafe partial class PosixFiles
 
     [LibraryImport(LibC, EntryPoint = "close", SetLastError = false)]
     private static partial int NativeClose(int fd);
+
+    [LibraryImport(LibC, EntryPoint = "read", SetLastError = false)]
+    private static partial nint NativeRead(int fd, byte* buffer, nuint count);
+
+    [LibraryImport(LibC, EntryPoint = "pread", SetLastError = false)]
+    private static partial nint NativePRead(int fd, byte* buffer, nuint count, long offset);
+
+    private const int OpenReadOnly = 0x80000; // O_RDONLY | O_CLOEXEC
+    private const int AtEmptyPath = 0x1000;
+    private const uint StatxTypeModeSize = 0x203; // STATX_TYPE | STATX_MODE | STATX_SIZE
+    private const uint RegularFile = 0x8000; // S_IFREG
+
+    /// <summary>
+    /// The bytes of the regular file at <paramref name="path"/> (symlinks followed) and its permission bits, in one open, one
+    /// statx on the descriptor and the reads: null when it cannot be opened or read, is not a regular file or is
+    /// empty (a caller that must say why, or read to EOF, asks again the slow way). A file that shrinks while read is returned as far as it went.
+    /// </summary>
+    public static byte[]? ReadRegularFile(ReadOnlySpan<char> path, out uint permissions)
+    {
+        permissions = 0;
+        int fd = OpenForReading(path);
+        if (fd < 0) return null;
+        try
+        {
+            StatxBuffer status;
+            byte empty = 0;
+            if (NativeStatx(fd, &empty, AtEmptyPath, StatxTypeModeSize, &status) != 0) return null;
+            // Size 0 may be a file whose size the kernel does not know ahead (/proc): read the slow way, until EOF.
+            if ((status.Mode & FileStatus.TypeMask) != RegularFile || status.Size == 0 || status.Size > int.MaxValue - 64) return null;
+            var bytes = new byte[(int)status.Size];
+            int filled = 0;
+            while (filled < bytes.Length)
+            {
+                nint read;
+                fixed (byte* b = bytes) read = NativeRead(fd, b + filled, (nuint)(bytes.Length - filled));
+                if (read < 0) return null;
+                if (read == 0) break;
+                filled += (int)read;
+            }
+            permissions = status.Mode & 0xFFFu;
+            return filled == bytes.Length ? bytes : bytes[..filled];
+        }
+        finally
+        {
+            NativeClose(fd);
+        }
+    }
+
+    /// <summary>Whether the file at <paramref name="path"/> (symlinks followed) starts with the ELF magic: only its first four bytes are read.</summary>
+    public static bool StartsWithElfMagic(ReadOnlySpan<char> path)
+    {
+        int fd = OpenForReading(path);
+        if (fd < 0) return false;
+        byte* magic = stackalloc byte[4];
+        nint read = NativePRead(fd, magic, 4, 0);
+        NativeClose(fd);
+        return read == 4 && magic[0] == 0x7F && magic[1] == (byte)'E' && magic[2] == (byte)'L' && magic[3] == (byte)'F';
+    }
+
+    private static int OpenForReading(ReadOnlySpan<char> path)
+    {
+        Span<byte> encoded = stackalloc byte[PathMax];
+        if (!TryEncode(default, path, encoded, out var heapEncoded)) return -1;
+        fixed (byte* p = heapEncoded ?? encoded) return NativeOpenAt(AtFdCwd, p, OpenReadOnly, 0);
+    }
 
     /// <summary>The working directory, for the calls below that take a directory: absolute paths ignore it.</summary>
     public const int CurrentDirectory = AtFdCwd;

@@ -444,20 +444,8 @@ public sealed class HostModelBuilder
         return normalized.StartsWith(jail.Root + "/", StringComparison.Ordinal) ? normalized[jail.Root.Length..] : null;
     }
 
-    private bool IsElf(string hostPath)
-    {
-        try
-        {
-            // Four bytes through a bare handle: a FileStream would allocate its 4 KiB buffer for them.
-            using var handle = File.OpenHandle(Fs.ToRealPath(hostPath));
-            Span<byte> magic = stackalloc byte[4];
-            return RandomAccess.Read(handle, magic, 0) == 4 && magic[0] == 0x7F && magic[1] == (byte)'E' && magic[2] == (byte)'L' && magic[3] == (byte)'F';
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
-    }
+    // Four bytes, one open: a wrapper that is a compiled program is not read as a script.
+    private bool IsElf(string hostPath) => Jail.PosixFiles.StartsWithElfMagic(Fs.ToRealPath(hostPath));
 
     private WrapperModel? LoadWrapper(string hostPath) => (WrapperModel?)Use(_wrappers, hostPath, path =>
     {
