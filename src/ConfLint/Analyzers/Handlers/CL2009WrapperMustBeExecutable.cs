@@ -23,29 +23,34 @@ public sealed class CL2009WrapperMustBeExecutable : Analyzer<HostModel>
         if (context.Options.NoDisk) return;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         if (model.FastCgiWrapper is { } fw && fw.Value.StartsWith('/'))
-            Check("FastCgiWrapper", fw.Value, fw.Location);
+            Check("FastCgiWrapper", fw.Value, fw.Location, null);
         foreach (var backend in model.VirtualHosts.SelectMany(v => v.Backends))
         {
             if (backend.WrapperHostPath is not { } wrapper) continue;
-            Check(backend.Kind == PhpBackendKind.ModFcgid ? "FcgidWrapper program" : "the Action target", wrapper.Value, wrapper.Location);
+            // The wrapper's front end saw its mode when it read it.
+            var knownMode = backend.Wrapper is { UnixMode: { } mode } read && read.HostPath == wrapper.Value ? mode : (int?)null;
+            Check(backend.Kind == PhpBackendKind.ModFcgid ? "FcgidWrapper program" : "the Action target", wrapper.Value, wrapper.Location, knownMode);
         }
 
-        void Check(string what, string hostPath, Location at)
+        void Check(string what, string hostPath, Location at, int? knownMode)
         {
             if (!seen.Add(hostPath)) return;
-            var problem = Problem(model.FileSystem, hostPath);
+            var problem = Problem(model.FileSystem, hostPath, knownMode);
             if (problem is not null) context.Report(Diagnostic.Create(Rule, at, what, hostPath, problem));
         }
     }
 
-    private static string? Problem(HostFileSystem fs, string hostPath)
+    private const UnixFileMode AnyExecute = UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+
+    private static string? Problem(HostFileSystem fs, string hostPath, int? knownMode)
     {
         if (fs.DirectoryExists(hostPath)) return "is a directory";
         if (!fs.FileExists(hostPath)) return "does not exist";
+        if (knownMode is { } known) return ((UnixFileMode)known & AnyExecute) == 0 ? "is not executable (no x bit)" : null;
         try
         {
             var mode = File.GetUnixFileMode(fs.ToRealPath(hostPath));
-            if ((mode & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) == 0) return "is not executable (no x bit)";
+            if ((mode & AnyExecute) == 0) return "is not executable (no x bit)";
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
