@@ -10,6 +10,8 @@ public sealed record ElfFacts(bool Is64Bit, string? Interpreter, IReadOnlyList<s
     /// <summary>Reads the facts, or null when the file is not an ELF object (a script, a text file, unreadable).</summary>
     public static ElfFacts? TryRead(string realPath)
     {
+        // Four bytes through one open tell most files apart (jails hold scripts too); the ELF reader opens a buffered stream.
+        if (!PosixFiles.StartsWithElfMagic(realPath)) return null;
         try
         {
             if (!ELFReader.TryLoad(realPath, out IELF elf)) return null;
