@@ -119,6 +119,26 @@ public sealed class HostFileSystem
         return parent == "/" ? string.Concat("/", name) : string.Concat(parent, "/", name);
     }
 
+    /// <summary>
+    /// Whether resolving a normalised host path crosses no symlink: what is found there, or the nearest thing above
+    /// it when it is missing, is reached by the path as written. Then any root above it resolves the rest the same
+    /// way, which lets a jail's paths be answered from the host's memo. (A symlink that led back to the same path
+    /// would be a loop, which the resolution reports as a symlink.)
+    /// </summary>
+    public bool ResolvesToItself(string normalized)
+    {
+        var resolved = ResolveMemoised(normalized, 0, normalized);
+        if (resolved.Path != normalized) return false;
+        if (resolved.Type != 0) return resolved.Type != Jail.FileStatus.Symlink;
+        for (int slash = normalized.LastIndexOf('/'); ; slash = normalized.LastIndexOf('/', slash - 1))
+        {
+            if (slash <= 0) return RootResolved.Type == Jail.FileStatus.Directory;
+            var ancestor = ResolveMemoised(normalized.AsSpan(0, slash), 0);
+            if (ancestor.Type == 0) continue;
+            return ancestor.Type != Jail.FileStatus.Symlink && normalized.AsSpan(0, slash).SequenceEqual(ancestor.Path);
+        }
+    }
+
     /// <summary>The host path with symlinks resolved as the host would resolve them.</summary>
     public string ResolveHostPath(string hostPath)
     {

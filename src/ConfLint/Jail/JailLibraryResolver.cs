@@ -41,6 +41,14 @@ public sealed class JailLibraryResolver
     /// <summary>The host path of a path inside the jail (symlinks inside the jail resolved against the jail).</summary>
     public string ToHostPath(string inJailPath)
     {
+        // Most paths cross no symlink: the host's resolution, which the model has mostly done already, is then the jail's.
+        if (_jailRoot != "/")
+        {
+            var lexical = HostFileSystem.NormalizeHostPath(_jailRoot, inJailPath);
+            if (lexical.Length > _jailRoot.Length && lexical.StartsWith(_jailRoot, StringComparison.Ordinal) && lexical[_jailRoot.Length] == '/'
+                && _fileSystem.ResolvesToItself(lexical))
+                return lexical;
+        }
         var jailFs = _jailRoot == "/" ? _fileSystem : _jailFileSystem ??= new HostFileSystem(_fileSystem.ToRealPath(_jailRoot));
         var resolved = jailFs.ResolveHostPath(inJailPath);
         return _jailRoot == "/" ? resolved : HostFileSystem.NormalizeHostPath(_jailRoot + resolved);
