@@ -33,15 +33,19 @@ public sealed partial class FpmFrontEnd : IFrontEnd
         return FpmContent().IsMatch(text.Text) ? 1 : 0;
     }
 
-    public void Load(Compilation compilation, string hostPath, LintRequest request)
+    public void Load(Compilation compilation, string hostPath, LintRequest request) =>
+        Load(compilation, hostPath, request, compilation.InputsOf<PasswdFile>().FirstOrDefault(), compilation.InputsOf<GroupFile>().FirstOrDefault());
+
+    /// <param name="knownUsers">The host's users as already read (the hosting model loads them first); null: read quietly from /etc/passwd.</param>
+    /// <param name="knownGroups">Likewise for /etc/group.</param>
+    internal void Load(Compilation compilation, string hostPath, LintRequest request, PasswdFile? knownUsers, GroupFile? knownGroups)
     {
         var fs = compilation.FileSystem;
         var options = new FpmLoadOptions { CheckDisk = !request.NoDisk };
         if (!request.NoDisk)
         {
-            // The host's users as the compilation already read them (the hosting model loads them first); else read quietly.
-            var users = compilation.InputsOf<PasswdFile>().FirstOrDefault() ?? (ReadQuietly(fs, "/etc/passwd") is { } passwd ? PasswdFile.Parse(passwd) : null);
-            var groups = compilation.InputsOf<GroupFile>().FirstOrDefault() ?? (ReadQuietly(fs, "/etc/group") is { } group ? GroupFile.Parse(group) : null);
+            var users = knownUsers ?? (ReadQuietly(fs, "/etc/passwd") is { } passwd ? PasswdFile.Parse(passwd) : null);
+            var groups = knownGroups ?? (ReadQuietly(fs, "/etc/group") is { } group ? GroupFile.Parse(group) : null);
             options = options with
             {
                 UserExists = name => users is null ? null : users.FindUser(name) is not null,

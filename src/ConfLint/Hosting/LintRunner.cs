@@ -43,8 +43,12 @@ public static class LintRunner
         var fileSystem = new HostFileSystem(root);
         var compilation = new Compilation(fileSystem, new Analyzers.AnalysisOptions { NoDisk = request.NoDisk });
         var resolved = new List<ResolvedInput>();
+        Model.HostFilesAhead? filesAhead = null;
         foreach (var input in ResolveInputs(request, fileSystem, compilation.Diagnostics))
         {
+            // A host's Apache configuration will be bound to its users and PHP-FPM pools: they are read meanwhile.
+            if (filesAhead is null && input is { Kind: InputKind.Apache, Failed: false })
+                filesAhead = Model.HostFilesAhead.Start(fileSystem, compilation.Options, request.Hosting, request, readFpm: request.FpmConfigs.Count == 0);
             resolved.Add(LoadInput(compilation, input, request));
         }
         inputs = resolved;
@@ -52,7 +56,10 @@ public static class LintRunner
             FrontEnds.For(InputKind.Fpm)?.Load(compilation, fpm.StartsWith('/') ? fpm : Path.GetFullPath(fpm), request);
         // A whole host: bind the Apache configuration to users, jails, wrappers and php.ini.
         foreach (var apache in compilation.InputsOf<Syntax.Apache.ApacheConfiguration>().Where(a => !a.IsHtaccess).ToList())
-            compilation.AddInput(Model.HostModelBuilder.Build(compilation, apache, request.Hosting, request, readJailsAhead));
+        {
+            compilation.AddInput(Model.HostModelBuilder.Build(compilation, apache, request.Hosting, request, readJailsAhead, filesAhead));
+            filesAhead = null;
+        }
         return compilation;
     }
 

@@ -56,9 +56,11 @@ public sealed class HostModelBuilder
     private HostFileSystem Fs => _compilation.FileSystem;
 
     /// <param name="readJailsAhead">Walk each jail on another core as soon as the model finds it (for a lint, whose jail rules read them all).</param>
-    public static HostModel Build(Compilation compilation, ApacheConfiguration apache, HostingOptions options, LintRequest request, bool readJailsAhead = false)
+    /// <param name="filesAhead">passwd, group and PHP-FPM's configuration, when they were read ahead (<see cref="HostFilesAhead"/>).</param>
+    public static HostModel Build(Compilation compilation, ApacheConfiguration apache, HostingOptions options, LintRequest request, bool readJailsAhead = false,
+        HostFilesAhead? filesAhead = null)
     {
-        var builder = new HostModelBuilder(compilation, apache, options, request);
+        var builder = new HostModelBuilder(compilation, apache, options, request) { _filesAhead = filesAhead };
         if (readJailsAhead) builder._walks.StartReadingAhead();
         try
         {
@@ -71,12 +73,20 @@ public sealed class HostModelBuilder
     }
 
     private readonly ConfLint.Jail.JailWalks _walks;
+    private HostFilesAhead? _filesAhead;
+
+    /// <summary>Where the model reads the host's users and groups.</summary>
+    public const string PasswdPath = "/etc/passwd";
+    public const string GroupPath = "/etc/group";
 
     private HostModel Build()
     {
-        var passwd = LoadInput<PasswdFile>(InputKind.Passwd, "/etc/passwd");
-        var group = LoadInput<GroupFile>(InputKind.Group, "/etc/group");
-        var fpm = LoadFpmConfigs();
+        var ahead = _filesAhead?.Take();
+        // Users or groups named on the command line win over /etc's; PHP-FPM's pools read ahead were checked against /etc's.
+        if (ahead is not null && (_compilation.InputsOf<PasswdFile>().Any() || _compilation.InputsOf<GroupFile>().Any())) ahead = ahead with { Fpm = null };
+        var passwd = LoadInput<PasswdFile>(InputKind.Passwd, PasswdPath, ahead?.Passwd);
+        var group = LoadInput<GroupFile>(InputKind.Group, GroupPath, ahead?.Group);
+        var fpm = LoadFpmConfigs(ahead);
 
         // One pass: each node goes to the scope of its outermost <VirtualHost>, or to the main server's.
         // (The <VirtualHost> nodes themselves belong to neither, so no vhost scans the others.)
@@ -479,20 +489,31 @@ public sealed class HostModelBuilder
         return file.Result;
     }
 
-    private T? LoadInput<T>(InputKind kind, string hostPath) where T : class
+    // `readAhead`: the file as read into a staging compilation beforehand, joined here instead of reading it now.
+    private T? LoadInput<T>(InputKind kind, string hostPath, Compilation? readAhead = null) where T : class
     {
         var existing = _compilation.InputsOf<T>().FirstOrDefault();
         if (existing is not null) return existing;
+        if (readAhead is not null)
+        {
+            _compilation.Append(readAhead);
+            return readAhead.InputsOf<T>().FirstOrDefault();
+        }
         if (!Fs.FileExists(hostPath)) return null;
         int before = _compilation.Inputs.Count;
         FrontEnds.For(kind)?.Load(_compilation, hostPath, _request);
         return _compilation.Inputs.Skip(before).OfType<T>().FirstOrDefault();
     }
 
-    private ImmutableArray<FpmConfig> LoadFpmConfigs()
+    private ImmutableArray<FpmConfig> LoadFpmConfigs(HostFilesAhead.Staged? ahead)
     {
         var loaded = _compilation.InputsOf<FpmConfig>().ToList();
         if (loaded.Count > 0) return loaded.ToImmutableArray();
+        if (ahead is not null && ahead.Fpm is { } staged)
+        {
+            _compilation.Append(staged);
+            return staged.InputsOf<FpmConfig>().FirstOrDefault() is { } read ? ImmutableArray.Create(read) : ImmutableArray<FpmConfig>.Empty;
+        }
         var main = _options.FpmConfigCandidates.FirstOrDefault(Fs.FileExists);
         if (main is null) return ImmutableArray<FpmConfig>.Empty;
         return LoadInput<FpmConfig>(InputKind.Fpm, main) is { } config ? ImmutableArray.Create(config) : ImmutableArray<FpmConfig>.Empty;
