@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ConfLint.Hosting;
 using ConfLint.Text;
 
@@ -45,22 +46,23 @@ public sealed class JailInspector
     /// following symlinks. Stops after <see cref="MaxEntriesPerWalk"/> entries; <paramref name="truncated"/> says so.
     /// Walks may run on several threads at once: a walk uses no state of the inspector's own.
     /// </summary>
-    public IReadOnlyList<JailFileInfo> Walk(string jailRoot, out bool truncated)
+    public JailWalk Walk(string jailRoot, out bool truncated)
     {
         var result = new List<JailFileInfo>();
         truncated = false;
         var root = HostFileSystem.NormalizeHostPath(jailRoot);
         var rootReal = _fileSystem.ToRealPathOfEntry(root);
         var rootInfo = LstatEntry(PosixFiles.CurrentDirectory, rootReal, default, root, "/");
-        if (!rootInfo.Exists) return result;
+        if (!rootInfo.Exists) return new JailWalk(result, complete: false);
         result.Add(rootInfo);
-        if (rootInfo.Kind != JailFileKind.Directory) return result;
+        if (rootInfo.Kind != JailFileKind.Directory) return new JailWalk(result, complete: false);
         // Each directory is opened from its parent's descriptor and its entries are lstat'ed by name in it: the
         // kernel looks up one component per call instead of the whole path from the root.
         int fd = PosixFiles.OpenDirectory(rootReal, default);
-        if (fd < 0) return result;
-        truncated = !WalkDirectory(fd, root, rootReal, "", 1, result);
-        return result;
+        if (fd < 0) return new JailWalk(result, complete: false);
+        var unread = new StrongBox<bool>(false);
+        truncated = !WalkDirectory(fd, root, rootReal, "", 1, result, unread);
+        return new JailWalk(result, complete: !truncated && !unread.Value);
     }
 
     // How deep a walk holds a descriptor per directory: below that (a tree deeper than any jail needs, or no descriptor
@@ -69,13 +71,18 @@ public sealed class JailInspector
 
     // Adds the entries of the open directory `fd` (the jail's `directory`, "" for its root) and of its subdirectories
     // to `result`, depth first in byte order; closes fd. False when the walk stopped at MaxEntriesPerWalk.
-    private static bool WalkDirectory(int fd, string jailRoot, string rootReal, string directory, int depth, List<JailFileInfo> result)
+    // `unread` is set when a directory could not be read: the walk then cannot say what is missing.
+    private static bool WalkDirectory(int fd, string jailRoot, string rootReal, string directory, int depth, List<JailFileInfo> result, StrongBox<bool> unread)
     {
         Span<char> buffer = stackalloc char[512];
         try
         {
             var names = PosixFiles.ReadDirectory(fd);
-            if (names is null) return true;
+            if (names is null)
+            {
+                unread.Value = true;
+                return true;
+            }
             Array.Sort(names, StringComparer.Ordinal);
             foreach (var name in names)
             {
@@ -85,7 +92,7 @@ public sealed class JailInspector
                 result.Add(entry);
                 if (entry.Kind != JailFileKind.Directory) continue;
                 int child = depth < MaxDescriptorDepth ? PosixFiles.OpenDirectoryAt(fd, name) : -1;
-                if (child >= 0 ? !WalkDirectory(child, jailRoot, rootReal, path, depth + 1, result) : !WalkByPath(jailRoot, rootReal, path, result))
+                if (child >= 0 ? !WalkDirectory(child, jailRoot, rootReal, path, depth + 1, result, unread) : !WalkByPath(jailRoot, rootReal, path, result, unread))
                     return false;
             }
             return true;
@@ -97,7 +104,7 @@ public sealed class JailInspector
     }
 
     // Adds the entries below the jail's `directory` to `result` as WalkDirectory does, by full paths.
-    private static bool WalkByPath(string jailRoot, string rootReal, string directory, List<JailFileInfo> result)
+    private static bool WalkByPath(string jailRoot, string rootReal, string directory, List<JailFileInfo> result, StrongBox<bool> unread)
     {
         var stack = new Stack<JailFileInfo>();
         var buffer = new char[512];
@@ -114,6 +121,7 @@ public sealed class JailInspector
         void PushChildren(string parent)
         {
             var names = HostFileSystem.ListRealDirectory(rootReal + parent);
+            if (names is null) unread.Value = true;
             for (int i = (names?.Length ?? 0) - 1; i >= 0; i--)
             {
                 var path = InJailPath(buffer, parent, names![i]);

@@ -10,16 +10,19 @@ namespace ConfLint.Jail;
 /// </summary>
 public sealed class JailWalks
 {
-    private readonly WorkAhead<IReadOnlyList<JailFileInfo>> _walks;
+    private readonly WorkAhead<JailWalk> _walks;
 
     public JailWalks(HostFileSystem fileSystem)
     {
         var inspector = new JailInspector(fileSystem);
-        _walks = new WorkAhead<IReadOnlyList<JailFileInfo>>(root => inspector.Walk(root, out _));
+        _walks = new WorkAhead<JailWalk>(root => inspector.Walk(root, out _));
     }
 
     /// <summary>Every path inside the jail at <paramref name="jailRoot"/>, the root first (see <see cref="JailInspector.Walk"/>).</summary>
     public IReadOnlyList<JailFileInfo> Entries(string jailRoot) => _walks.Get(jailRoot);
+
+    /// <summary>The walk of the jail at <paramref name="jailRoot"/>, done now on this thread unless it is done or under way.</summary>
+    public JailWalk Walk(string jailRoot) => _walks.Get(jailRoot);
 
     /// <summary>Starts the background reader that <see cref="ReadAhead"/> feeds.</summary>
     public void StartReadingAhead() => _walks.Start();
