@@ -60,7 +60,7 @@ public sealed class HostModelBuilder
     public static HostModel Build(Compilation compilation, ApacheConfiguration apache, HostingOptions options, LintRequest request, bool readJailsAhead = false,
         HostFilesAhead? filesAhead = null)
     {
-        var builder = new HostModelBuilder(compilation, apache, options, request) { _filesAhead = filesAhead };
+        var builder = new HostModelBuilder(compilation, apache, options, request) { _filesAhead = filesAhead, _probeByWalks = readJailsAhead };
         if (readJailsAhead) builder._walks.StartReadingAhead();
         try
         {
@@ -74,6 +74,9 @@ public sealed class HostModelBuilder
 
     private readonly ConfLint.Jail.JailWalks _walks;
     private HostFilesAhead? _filesAhead;
+
+    // Whether paths inside a jail may be answered from the jail's walk: only when the jails are walked anyway (a lint).
+    private bool _probeByWalks;
 
     /// <summary>Where the model reads the host's users and groups.</summary>
     public const string PasswdPath = "/etc/passwd";
@@ -416,8 +419,8 @@ public sealed class HostModelBuilder
     private PhpBackend WithIni(PhpBackend backend, PhpLaunch launch, JailModel? jail, List<(string Key, string Value, Location Location)>? defines = null)
     {
         var resolution = PhpIniLocator.Resolve(launch,
-            p => Fs.FileExists(ToHostPath(jail, p)),
-            p => Fs.DirectoryExists(ToHostPath(jail, p)),
+            p => Probe(jail, p) is var answer && answer == ConfLint.Jail.JailPathAnswer.Unknown ? Fs.FileExists(ToHostPath(jail, p)) : answer == ConfLint.Jail.JailPathAnswer.NotDirectory,
+            p => Probe(jail, p) is var answer && answer == ConfLint.Jail.JailPathAnswer.Unknown ? Fs.DirectoryExists(ToHostPath(jail, p)) : answer == ConfLint.Jail.JailPathAnswer.Directory,
             p => Fs.ListDirectory(ToHostPath(jail, p)));
         var files = ImmutableArray.CreateBuilder<PhpIniFile>();
         if (resolution.LoadedFile is { } main && LoadIni(ToHostPath(jail, main), PhpIniRole.Main) is { } mainIni) files.Add(mainIni);
@@ -439,6 +442,17 @@ public sealed class HostModelBuilder
                     effective[s.ArrayKey!] = new EffectiveIniSetting(s.ArrayKey!, s.Value, s.Location, $"{name}[]");
         }
         return backend with { IniResolution = resolution, IniFiles = files.ToImmutable(), Effective = effective.ToImmutable() };
+    }
+
+    // What a jailed PHP would find at a path, from the jail's walk: most of the places PHP looks for php.ini are not there,
+    // and the walk has read the directories they would be in. Unknown sends the question to the file system.
+    private ConfLint.Jail.JailPathAnswer Probe(JailModel? jail, string path)
+    {
+        if (!_probeByWalks || jail is null || jail.Root == "/") return ConfLint.Jail.JailPathAnswer.Unknown;
+        var hostPath = ToHostPath(jail, path);
+        if (hostPath.Length <= jail.Root.Length || !hostPath.StartsWith(jail.Root, StringComparison.Ordinal) || hostPath[jail.Root.Length] != '/')
+            return ConfLint.Jail.JailPathAnswer.Unknown;
+        return _walks.Walk(jail.Root).Probe(hostPath[jail.Root.Length..]);
     }
 
     /// <summary>The host path of a path PHP (maybe jailed) names.</summary>
