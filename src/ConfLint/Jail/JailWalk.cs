@@ -48,15 +48,16 @@ public sealed class JailWalk : IReadOnlyList<JailFileInfo>
     /// What stat(2) (symlinks followed) would find at a normalised in-jail path, when the walk can tell: each
     /// component is looked up in the walk, and a symlink on the way, or as the last component, is left to the kernel.
     /// </summary>
-    public JailPathAnswer Probe(string pathInJail)
+    public JailPathAnswer Probe(ReadOnlySpan<char> pathInJail)
     {
         if (!Complete || _entries.Count == 0 || _entries[0].Kind != JailFileKind.Directory || pathInJail.Length == 0 || pathInJail[0] != '/')
             return JailPathAnswer.Unknown;
-        if (pathInJail == "/") return JailPathAnswer.Directory;
+        if (pathInJail is "/") return JailPathAnswer.Directory;
         for (int start = 1; ;)
         {
-            int slash = pathInJail.IndexOf('/', start);
-            var component = slash < 0 ? pathInJail.AsSpan() : pathInJail.AsSpan(0, slash);
+            int next = pathInJail[start..].IndexOf('/');
+            int slash = next < 0 ? -1 : start + next;
+            var component = slash < 0 ? pathInJail : pathInJail[..slash];
             // The directory above was read whole, so a name it does not hold is not there.
             if (Find(component) is not { } entry || entry.Kind == JailFileKind.Missing) return JailPathAnswer.Missing;
             if (entry.Kind == JailFileKind.Symlink) return JailPathAnswer.Unknown;

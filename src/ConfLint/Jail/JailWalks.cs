@@ -24,6 +24,17 @@ public sealed class JailWalks
     /// <summary>The walk of the jail at <paramref name="jailRoot"/>, done now on this thread unless it is done or under way.</summary>
     public JailWalk Walk(string jailRoot) => _walks.Get(jailRoot);
 
+    /// <summary>
+    /// What stat(2) finds at a normalised host path inside the jail at <paramref name="jailRoot"/>, from the jail's walk
+    /// (see <see cref="JailWalk.Probe"/>): Unknown when the path is not inside the jail or the walk cannot tell.
+    /// </summary>
+    public JailPathAnswer Probe(string jailRoot, string hostPath)
+    {
+        if (jailRoot == "/" || hostPath.Length <= jailRoot.Length || hostPath[jailRoot.Length] != '/' || !hostPath.StartsWith(jailRoot, StringComparison.Ordinal))
+            return JailPathAnswer.Unknown;
+        return Walk(jailRoot).Probe(hostPath.AsSpan(jailRoot.Length));
+    }
+
     /// <summary>Starts the background reader that <see cref="ReadAhead"/> feeds.</summary>
     public void StartReadingAhead() => _walks.Start();
 

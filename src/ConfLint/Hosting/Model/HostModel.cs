@@ -186,6 +186,27 @@ public sealed class HostModel
         init => _walks = value;
     }
 
+    /// <summary>Whether the jails are walked in this run (a lint), so that paths inside a jail may be answered from its walk.</summary>
+    public bool ProbesJailsByWalks { get; init; }
+
+    /// <summary>What stat(2) finds at a host path inside a jail, from the jail's walk when it can tell (see <see cref="ConfLint.Jail.JailWalk.Probe"/>).</summary>
+    public ConfLint.Jail.JailPathAnswer ProbeInJail(JailModel? jail, string hostPath) =>
+        ProbesJailsByWalks && jail is not null ? Walks.Probe(jail.Root, HostFileSystem.NormalizeHostPath(hostPath)) : ConfLint.Jail.JailPathAnswer.Unknown;
+
+    /// <summary>Whether a host path inside a jail names something that is not a directory (symlinks followed), as <see cref="HostFileSystem.FileExists"/>.</summary>
+    public bool FileExistsInJail(JailModel? jail, string hostPath) => ProbeInJail(jail, hostPath) switch
+    {
+        ConfLint.Jail.JailPathAnswer.Unknown => FileSystem.FileExists(hostPath),
+        var answer => answer == ConfLint.Jail.JailPathAnswer.NotDirectory,
+    };
+
+    /// <summary>Whether anything is at a host path inside a jail (symlinks followed), as <see cref="HostFileSystem.Exists"/>.</summary>
+    public bool ExistsInJail(JailModel? jail, string hostPath) => ProbeInJail(jail, hostPath) switch
+    {
+        ConfLint.Jail.JailPathAnswer.Unknown => FileSystem.Exists(hostPath),
+        var answer => answer != ConfLint.Jail.JailPathAnswer.Missing,
+    };
+
     private ConfLint.Jail.JailInspector? _inspector;
 
     /// <summary>lstat(2) for the jail rules, one per run so that the ancestors jails share are read once.</summary>

@@ -164,6 +164,7 @@ public sealed class HostModelBuilder
             FastCgiWrapper = fastCgiWrapper,
             UsesJails = usesJails,
             Walks = _walks,
+            ProbesJailsByWalks = _probeByWalks,
             VirtualHosts = vhosts.ToImmutable(),
         };
     }
@@ -448,11 +449,8 @@ public sealed class HostModelBuilder
     // and the walk has read the directories they would be in. Unknown sends the question to the file system.
     private ConfLint.Jail.JailPathAnswer Probe(JailModel? jail, string path)
     {
-        if (!_probeByWalks || jail is null || jail.Root == "/") return ConfLint.Jail.JailPathAnswer.Unknown;
-        var hostPath = ToHostPath(jail, path);
-        if (hostPath.Length <= jail.Root.Length || !hostPath.StartsWith(jail.Root, StringComparison.Ordinal) || hostPath[jail.Root.Length] != '/')
-            return ConfLint.Jail.JailPathAnswer.Unknown;
-        return _walks.Walk(jail.Root).Probe(hostPath[jail.Root.Length..]);
+        if (!_probeByWalks || jail is null) return ConfLint.Jail.JailPathAnswer.Unknown;
+        return _walks.Probe(jail.Root, ToHostPath(jail, path));
     }
 
     /// <summary>The host path of a path PHP (maybe jailed) names.</summary>
