@@ -40,8 +40,13 @@ public sealed class CL3006ChrootedPhpNeedsDocRoot : Analyzer<HostModel>
     }
 
     // A jail that holds its own host path (a symlink <jail><jail> → / or a copy) lets the full path resolve after chroot.
-    private static bool MirrorsHostPath(HostModel model, JailModel jail) =>
-        model.FileSystem.Exists(jail.Root + jail.Root) || IsLinkToRoot(model, jail.Root + jail.Root);
+    // The walk's Missing also means lstat finds nothing: a directory on the way lacks the name, or is not a directory.
+    private static bool MirrorsHostPath(HostModel model, JailModel jail) => model.ProbeInJail(jail, jail.Root + jail.Root) switch
+    {
+        ConfLint.Jail.JailPathAnswer.Missing => false,
+        ConfLint.Jail.JailPathAnswer.Unknown => model.FileSystem.Exists(jail.Root + jail.Root) || IsLinkToRoot(model, jail.Root + jail.Root),
+        _ => true,
+    };
 
     private static bool IsLinkToRoot(HostModel model, string hostPath)
     {

@@ -24,7 +24,7 @@ public sealed class CL3007WrapperExecTargetMustExistInJail : Analyzer<HostModel>
         {
             if (backend.Jail is not { } jail || backend.Wrapper is null || backend.PhpBinary is not { } php || backend.PhpBinaryHostPath is not { } hostPath) continue;
             if (!php.Value.StartsWith('/') || !seen.Add((jail.Root, php.Value))) continue;
-            if (model.FileSystem.FileExists(hostPath)) continue;
+            if (model.FileExistsInJail(jail, hostPath)) continue;
             context.Report(Diagnostic.Create(Rule, php.Location, php.Value, jail.Root, hostPath)
                 .WithRelated(jail.Source, "where the jail comes from"));
         }

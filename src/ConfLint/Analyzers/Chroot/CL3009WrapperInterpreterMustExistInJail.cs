@@ -27,7 +27,7 @@ public sealed class CL3009WrapperInterpreterMustExistInJail : Analyzer<HostModel
             if (!interpreter.StartsWith('/') || !seen.Add(wrapper.HostPath)) continue;
             var shebang = wrapper.Source.GetLineLocation(1);
             var hostPath = HostModelBuilder.ToHostPath(jail, interpreter);
-            if (!model.FileSystem.FileExists(hostPath))
+            if (!model.FileExistsInJail(jail, hostPath))
             {
                 context.Report(Diagnostic.Create(Rule, shebang, $"the interpreter '{interpreter}'", jail.Root, $" (looked for {hostPath})")
                     .WithRelated(jail.Source, "where the jail comes from"));

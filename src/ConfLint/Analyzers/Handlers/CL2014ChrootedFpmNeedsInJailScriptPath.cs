@@ -27,7 +27,7 @@ public sealed class CL2014ChrootedFpmNeedsInJailScriptPath : Analyzer<HostModel>
                 var docRoot = backend.Setting("doc_root");
                 var fix = backend.Setting("cgi.fix_pathinfo");
                 if (docRoot is { Value.Length: > 0 } && fix is { IsOff: true }) continue;
-                if (model.FileSystem.Exists(jail.Root + jail.Root)) continue;
+                if (model.ExistsInJail(jail, jail.Root + jail.Root)) continue;
                 var example = (vhost.DocumentRoot?.Value ?? "/var/www/html").TrimEnd('/') + "/index.php";
                 context.Report(Diagnostic.Create(Rule, backend.Mapping.Location, vhost.DisplayName, example, backend.Pool!.Name, jail.Root)
                     .WithRelated(jail.Source, $"pool [{backend.Pool.Name}] is chrooted here"));

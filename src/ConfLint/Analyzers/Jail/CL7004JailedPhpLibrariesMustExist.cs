@@ -24,7 +24,7 @@ public sealed class CL7004JailedPhpLibrariesMustExist : Analyzer<HostModel>
         foreach (var backend in model.VirtualHosts.SelectMany(v => v.Backends))
         {
             if (backend.Jail is not { } jail || backend.PhpBinary is not { } php || !php.Value.StartsWith('/')) continue;
-            if (!seen.Add((jail.Root, php.Value)) || backend.PhpBinaryHostPath is not { } hostPath || !model.FileSystem.FileExists(hostPath)) continue;
+            if (!seen.Add((jail.Root, php.Value)) || backend.PhpBinaryHostPath is not { } hostPath || !model.FileExistsInJail(jail, hostPath)) continue;
             var resolver = new JailLibraryResolver(model.FileSystem, jail.Root);
             foreach (var missing in resolver.FindMissing(php.Value))
             {

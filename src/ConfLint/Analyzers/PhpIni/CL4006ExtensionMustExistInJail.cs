@@ -35,7 +35,7 @@ public sealed class CL4006ExtensionMustExistInJail : Analyzer<HostModel>
                     var name = entry.Value!.Text;
                     var inPhp = name.StartsWith('/') ? name : extensionDir.TrimEnd('/') + "/" + (name.Contains('/') || name.EndsWith(".so", StringComparison.Ordinal) ? name : name + ".so");
                     var hostPath = HostModelBuilder.ToHostPath(backend.Jail, inPhp);
-                    if (!seen.Add(ini.HostPath + "\n" + entry.Span.Start + "\n" + hostPath) || model.FileSystem.FileExists(hostPath)) continue;
+                    if (!seen.Add(ini.HostPath + "\n" + entry.Span.Start + "\n" + hostPath) || model.FileExistsInJail(backend.Jail, hostPath)) continue;
                     var jailed = backend.Jail is null ? "" : $" inside the jail '{backend.Jail.Root}'";
                     var assumed = dirSetting is null && !name.StartsWith('/') ? $" (extension_dir is unset; Debian's PHP 8.2 default {DefaultExtensionDirectory} assumed)" : "";
                     var diagnostic = Diagnostic.Create(Rule, ini.Document.GetLocation(entry.Span), entry.Key, name, inPhp, jailed, assumed);
