@@ -35,6 +35,23 @@ public sealed class WorkAhead<T>
     /// <summary>The result for <paramref name="key"/>, kept for whoever asks next.</summary>
     public T Get(string key) => Wait(_items.GetOrAdd(key, static k => new Item(k)));
 
+    /// <summary>
+    /// The result for <paramref name="key"/> when it is done, or when nobody has started it (it is done here, now); false,
+    /// without waiting, while another thread is on it.
+    /// </summary>
+    public bool TryGet(string key, out T? result)
+    {
+        var item = _items.GetOrAdd(key, static k => new Item(k));
+        if (Volatile.Read(ref item.State) != Done && !Run(item) && Volatile.Read(ref item.State) != Done)
+        {
+            result = default;
+            return false;
+        }
+        item.Error?.Throw();
+        result = item.Result;
+        return true;
+    }
+
     /// <summary>The result for <paramref name="key"/>, forgotten afterwards: the next ask does the work again.</summary>
     public T Take(string key) => _items.TryRemove(key, out var item) ? Wait(item) : _work(key);
 

@@ -29,6 +29,29 @@ public sealed class WorkAheadTests
     }
 
     [Fact]
+    public void TryGet_does_work_nobody_started_and_does_not_wait_for_work_under_way()
+    {
+        using var started = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var ahead = new WorkAhead<string>(key =>
+        {
+            if (key == "slow") { started.Set(); release.Wait(); }
+            return key.ToUpperInvariant();
+        });
+        Assert.True(ahead.TryGet("quick", out var quick));
+        Assert.Equal("QUICK", quick);
+
+        var slow = Task.Run(() => ahead.Get("slow"));
+        started.Wait();
+        Assert.False(ahead.TryGet("slow", out var none)); // under way on the other thread: no waiting
+        Assert.Null(none);
+        release.Set();
+        Assert.Equal("SLOW", slow.GetAwaiter().GetResult());
+        Assert.True(ahead.TryGet("slow", out var done));
+        Assert.Equal("SLOW", done);
+    }
+
+    [Fact]
     public void Take_forgets_the_result_and_work_nobody_queued_is_done_by_the_asker()
     {
         int runs = 0;
