@@ -31,13 +31,13 @@ public static class LintRunner
     public static LintResult Run(LintRequest request)
     {
         Syntax.Apache.ApacheDirectiveDictionary.LoadInBackground();
-        // The jail rules will read every jail on disk: it is read ahead on another core while the model is built.
-        var compilation = Load(request, out var inputs, readJailsAhead: !request.NoDisk);
+        // The jail rules will read every jail on disk: the model walks each as it builds the vhosts, and asks the walks.
+        var compilation = Load(request, out var inputs, walkJails: !request.NoDisk);
         return new LintResult(compilation, compilation.Analyze(), inputs);
     }
 
     /// <summary>Reads every input into a compilation without analysing it (used by `dump` and `model`).</summary>
-    public static Compilation Load(LintRequest request, out IReadOnlyList<ResolvedInput> inputs, bool readJailsAhead = false)
+    public static Compilation Load(LintRequest request, out IReadOnlyList<ResolvedInput> inputs, bool walkJails = false)
     {
         var root = ResolveRoot(request);
         var fileSystem = new HostFileSystem(root);
@@ -57,7 +57,7 @@ public static class LintRunner
         // A whole host: bind the Apache configuration to users, jails, wrappers and php.ini.
         foreach (var apache in compilation.InputsOf<Syntax.Apache.ApacheConfiguration>().Where(a => !a.IsHtaccess).ToList())
         {
-            compilation.AddInput(Model.HostModelBuilder.Build(compilation, apache, request.Hosting, request, readJailsAhead, filesAhead));
+            compilation.AddInput(Model.HostModelBuilder.Build(compilation, apache, request.Hosting, request, walkJails, filesAhead));
             filesAhead = null;
         }
         return compilation;

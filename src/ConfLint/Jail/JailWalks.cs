@@ -3,10 +3,9 @@ using ConfLint.Hosting;
 namespace ConfLint.Jail;
 
 /// <summary>
-/// The walks of a host's jails (every entry as lstat sees it), each done once and shared by the
-/// jail rules. A lint can have them read ahead on another core while the hosting model is still
-/// being built: a host of 10,000 sites has some 100,000 jail directories to list and lstat, work
-/// that otherwise waits for the jail rules.
+/// The walks of a host's jails (every entry as lstat sees it), each done once, by the first thread that
+/// asks, and shared: in a lint the model's builders walk a jail when they first ask about a path in it
+/// (see <see cref="Probe"/>), and the jail rules read the walks.
 /// </summary>
 public sealed class JailWalks
 {
@@ -26,21 +25,13 @@ public sealed class JailWalks
 
     /// <summary>
     /// What stat(2) finds at a normalised host path inside the jail at <paramref name="jailRoot"/>, from the jail's walk
-    /// (see <see cref="JailWalk.Probe"/>): Unknown when the path is not inside the jail or the walk cannot tell.
+    /// (see <see cref="JailWalk.Probe"/>), walked now when nobody has started it: Unknown when the path is not inside the
+    /// jail, the walk cannot tell, or another thread is still walking the jail (asking the kernel is quicker than waiting).
     /// </summary>
     public JailPathAnswer Probe(string jailRoot, string hostPath)
     {
         if (jailRoot == "/" || hostPath.Length <= jailRoot.Length || hostPath[jailRoot.Length] != '/' || !hostPath.StartsWith(jailRoot, StringComparison.Ordinal))
             return JailPathAnswer.Unknown;
-        return Walk(jailRoot).Probe(hostPath.AsSpan(jailRoot.Length));
+        return _walks.TryGet(jailRoot, out var walk) ? walk!.Probe(hostPath.AsSpan(jailRoot.Length)) : JailPathAnswer.Unknown;
     }
-
-    /// <summary>Starts the background reader that <see cref="ReadAhead"/> feeds.</summary>
-    public void StartReadingAhead() => _walks.Start();
-
-    /// <summary>Queues a jail for the background reader, when one runs.</summary>
-    public void ReadAhead(string jailRoot) => _walks.Queue(jailRoot);
-
-    /// <summary>No more jails will be queued: the background reader ends when it has read them.</summary>
-    public void CompleteReadingAhead() => _walks.Complete();
 }

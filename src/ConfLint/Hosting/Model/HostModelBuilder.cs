@@ -55,22 +55,14 @@ public sealed class HostModelBuilder
 
     private HostFileSystem Fs => _compilation.FileSystem;
 
-    /// <param name="readJailsAhead">Walk each jail on another core as soon as the model finds it (for a lint, whose jail rules read them all).</param>
+    /// <param name="walkJails">
+    /// The jails will be walked (a lint, whose jail rules read them all): each is walked by the thread that builds the first
+    /// vhost asking about a path inside it, and such paths are answered from the walk.
+    /// </param>
     /// <param name="filesAhead">passwd, group and PHP-FPM's configuration, when they were read ahead (<see cref="HostFilesAhead"/>).</param>
-    public static HostModel Build(Compilation compilation, ApacheConfiguration apache, HostingOptions options, LintRequest request, bool readJailsAhead = false,
-        HostFilesAhead? filesAhead = null)
-    {
-        var builder = new HostModelBuilder(compilation, apache, options, request) { _filesAhead = filesAhead, _probeByWalks = readJailsAhead };
-        if (readJailsAhead) builder._walks.StartReadingAhead();
-        try
-        {
-            return builder.Build();
-        }
-        finally
-        {
-            builder._walks.CompleteReadingAhead();
-        }
-    }
+    public static HostModel Build(Compilation compilation, ApacheConfiguration apache, HostingOptions options, LintRequest request, bool walkJails = false,
+        HostFilesAhead? filesAhead = null) =>
+        new HostModelBuilder(compilation, apache, options, request) { _filesAhead = filesAhead, _probeByWalks = walkJails }.Build();
 
     private readonly ConfLint.Jail.JailWalks _walks;
     private HostFilesAhead? _filesAhead;
@@ -187,7 +179,6 @@ public sealed class HostModelBuilder
         if (usesJails && user?.JailRoot is { } jailRoot && passwd is not null)
         {
             jail = new JailModel(HostFileSystem.NormalizeHostPath(jailRoot), user.HomeInJail, passwd.GetLocation(user.Home.Span));
-            _walks.ReadAhead(jail.Root);
         }
 
         var display = serverName?.Value ?? (section is null ? "(main server)" : section.ArgumentText);
@@ -294,7 +285,6 @@ public sealed class HostModelBuilder
             if (pool?.Chroot is { Length: > 0 } chroot && pool.Get("chroot") is { } chrootSetting)
             {
                 jail = new JailModel(HostFileSystem.NormalizeHostPath(chroot), pool.Value("chdir") ?? "/", chrootSetting.Location);
-                _walks.ReadAhead(jail.Root);
             }
             var chain = ImmutableArray.CreateBuilder<ChainStep>();
             chain.Add(new ChainStep("[client]", null));
