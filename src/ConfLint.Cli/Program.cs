@@ -17,16 +17,9 @@ public static class Program
     public const int ExitUsage = 2;
     public const int ExitUnreadableInput = 3;
 
-    // A run is one short process, and most of what a lint allocates (the syntax trees, the model, the walks)
-    // stays alive until the report is written: collecting it only copies it from generation to generation.
-    // So the first 128 MB are allocated without any collection, which covers a whole host of about 1,500
-    // sites; a larger host is collected as usual from there on (the GC ends the region by itself).
-    private const long AllocatedBeforeFirstCollection = 128L << 20;
-
     public static int Main(string[] args)
     {
-        try { GC.TryStartNoGCRegion(AllocatedBeforeFirstCollection); }
-        catch (ArgumentOutOfRangeException) { } // a runtime whose youngest generation cannot hold that much: collect as usual
+        LintMemory.Prepare();
         return Run(args, Console.Out, Console.Error);
     }
 

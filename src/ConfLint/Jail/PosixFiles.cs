@@ -65,6 +65,14 @@ internal static unsafe partial class PosixFiles
     [LibraryImport(LibC, EntryPoint = "close", SetLastError = false)]
     private static partial int NativeClose(int fd);
 
+    [LibraryImport(LibC, EntryPoint = "madvise", SetLastError = false)]
+    private static partial int NativeMadvise(nint address, nuint length, int advice);
+
+    private const int MadvHugePage = 14; // MADV_HUGEPAGE
+
+    /// <summary>Asks the kernel to back a mapping (or part of one) with transparent huge pages; false when it declines.</summary>
+    public static bool AdviseHugePages(long address, long length) => NativeMadvise((nint)address, (nuint)length, MadvHugePage) == 0;
+
     [LibraryImport(LibC, EntryPoint = "read", SetLastError = false)]
     private static partial nint NativeRead(int fd, byte* buffer, nuint count);
 
