@@ -33,20 +33,29 @@ public static class LintMemory
             var probe = new byte[1];
             long address;
             fixed (byte* p = probe) address = (long)p;
-            foreach (var line in File.ReadLines("/proc/self/maps"))
-            {
-                // "start-end perms offset dev inode [path]", addresses in hex.
-                int dash = line.IndexOf('-'), space = line.IndexOf(' ');
-                if (dash < 0 || space < dash) continue;
-                long start = Convert.ToInt64(line[..dash], 16), end = Convert.ToInt64(line[(dash + 1)..space], 16);
-                if (address < start || address >= end) continue;
-                if (line.AsSpan(space + 1).StartsWith("rw")) Jail.PosixFiles.AdviseHugePages(start, end - start);
-                return;
-            }
+            if (WritableMappingOf(address, File.ReadLines("/proc/self/maps")) is var (start, length))
+                Jail.PosixFiles.AdviseHugePages(start, length);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or OverflowException or DllNotFoundException or EntryPointNotFoundException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DllNotFoundException or EntryPointNotFoundException)
         {
             // Small pages, then.
         }
+    }
+
+    /// <summary>The private writable mapping that holds <paramref name="address"/>, from the lines of /proc/PID/maps; null when none does.</summary>
+    internal static (long Start, long Length)? WritableMappingOf(long address, IEnumerable<string> maps)
+    {
+        foreach (var line in maps)
+        {
+            // "start-end perms offset dev inode [path]", addresses in hex.
+            int dash = line.IndexOf('-'), space = line.IndexOf(' ');
+            if (dash <= 0 || space < dash) continue;
+            if (!long.TryParse(line.AsSpan(0, dash), System.Globalization.NumberStyles.AllowHexSpecifier, null, out var start)
+                || !long.TryParse(line.AsSpan(dash + 1, space - dash - 1), System.Globalization.NumberStyles.AllowHexSpecifier, null, out var end))
+                continue;
+            if (address < start || address >= end) continue;
+            return line.AsSpan(space + 1).StartsWith("rw-p") ? (start, end - start) : null;
+        }
+        return null;
     }
 }
