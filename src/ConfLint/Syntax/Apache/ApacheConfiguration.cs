@@ -265,6 +265,16 @@ public sealed class ApacheConfiguration
     /// </summary>
     public IEnumerable<ApacheNodeContext> Walk(bool includeInactive = false)
     {
+        if (includeInactive) return WalkTree(includeInactive: true);
+        return Volatile.Read(ref _activeWalk) ?? Interlocked.CompareExchange(ref _activeWalk, WalkTree(includeInactive: false).ToArray(), null) ?? _activeWalk!;
+    }
+
+    // The walk of the active nodes, made once: the model and a dozen rules walk the whole configuration, each making the same
+    // section lists along the way. (Two threads may both make it at first; the walks are equal, and the first one is kept.)
+    private ApacheNodeContext[]? _activeWalk;
+
+    private IEnumerable<ApacheNodeContext> WalkTree(bool includeInactive)
+    {
         var stack = new Stack<(ApacheConfigNode Node, ImmutableArray<ApacheConfigSection> Sections)>();
         for (int i = Nodes.Count - 1; i >= 0; i--) stack.Push((Nodes[i], ImmutableArray<ApacheConfigSection>.Empty));
         while (stack.Count > 0)
