@@ -247,16 +247,33 @@ public sealed class HostFileSystem
         ReadText(hostPath, diagnostics, out _, reportAt, maxLineLength);
 
     /// <summary>As <see cref="ReadText(string, DiagnosticBag, Location?, int)"/>, also giving the file's permission bits when the read saw them.</summary>
-    public SourceText? ReadText(string hostPath, DiagnosticBag diagnostics, out int? permissions, Location? reportAt = null, int maxLineLength = ApacheLineLimits.MainConfig)
+    public SourceText? ReadText(string hostPath, DiagnosticBag diagnostics, out int? permissions, Location? reportAt = null, int maxLineLength = ApacheLineLimits.MainConfig) =>
+        ReadText(hostPath, diagnostics, out permissions, out _, skipPrograms: false, reportAt, maxLineLength);
+
+    /// <summary>
+    /// As <see cref="ReadText(string, DiagnosticBag, out int?, Location?, int)"/>, for a file that may be a script or a
+    /// compiled program (a FastCGI wrapper): a program (ELF) is not read and not reported; <paramref name="isProgram"/> says so.
+    /// </summary>
+    public SourceText? ReadScript(string hostPath, DiagnosticBag diagnostics, out int? permissions, out bool isProgram) =>
+        ReadText(hostPath, diagnostics, out permissions, out isProgram, skipPrograms: true, null, ApacheLineLimits.MainConfig);
+
+    private SourceText? ReadText(string hostPath, DiagnosticBag diagnostics, out int? permissions, out bool isProgram, bool skipPrograms,
+        Location? reportAt, int maxLineLength)
     {
         var real = ToRealPath(hostPath);
         permissions = null;
         // Nearly every file is a readable regular file: read it in four calls. Anything else is read again through .NET,
         // whose exceptions say what went wrong.
-        if (Jail.PosixFiles.ReadRegularFile(real, out var mode) is { } read)
+        if (Jail.PosixFiles.ReadRegularFile(real, out var mode, skipPrograms, out isProgram) is { } read)
         {
             permissions = (int)mode;
             return Check(SourceText.From(read, real, hostPath), hostPath, real, diagnostics, maxLineLength);
+        }
+        if (isProgram) return null;
+        if (skipPrograms && Jail.PosixFiles.StartsWithElfMagic(real))
+        {
+            isProgram = true;
+            return null;
         }
         var fileLocation = reportAt ?? Location.ForFile(real, hostPath);
         var displayPath = IsSysroot ? $"{hostPath} ({real})" : hostPath;

@@ -27,9 +27,14 @@ public sealed partial class WrapperFrontEnd : IFrontEnd
         return 0;
     }
 
-    public void Load(Compilation compilation, string hostPath, LintRequest request)
+    public void Load(Compilation compilation, string hostPath, LintRequest request) => Load(compilation, hostPath, request, skipPrograms: false);
+
+    /// <param name="skipPrograms">A wrapper the model found may be a compiled program (an ELF binary): then nothing is read or reported.</param>
+    internal void Load(Compilation compilation, string hostPath, LintRequest request, bool skipPrograms)
     {
-        var text = compilation.FileSystem.ReadText(hostPath, compilation.Diagnostics, out var permissions);
+        var text = skipPrograms
+            ? compilation.FileSystem.ReadScript(hostPath, compilation.Diagnostics, out var permissions, out _)
+            : compilation.FileSystem.ReadText(hostPath, compilation.Diagnostics, out permissions);
         if (text is null) return;
         compilation.AddSource(text);
         int? mode = request.NoDisk ? null : permissions;

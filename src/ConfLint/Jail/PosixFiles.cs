@@ -89,9 +89,16 @@ internal static unsafe partial class PosixFiles
     /// statx on the descriptor and the reads: null when it cannot be opened or read, is not a regular file or is
     /// empty (a caller that must say why, or read to EOF, asks again the slow way). A file that shrinks while read is returned as far as it went.
     /// </summary>
-    public static byte[]? ReadRegularFile(ReadOnlySpan<char> path, out uint permissions)
+    public static byte[]? ReadRegularFile(ReadOnlySpan<char> path, out uint permissions) => ReadRegularFile(path, out permissions, stopAtElf: false, out _);
+
+    /// <summary>
+    /// As <see cref="ReadRegularFile(ReadOnlySpan{char}, out uint)"/>; with <paramref name="stopAtElf"/>, a file that starts
+    /// with the ELF magic is not read further (<paramref name="elf"/> says so, and null is returned): a program is not a script.
+    /// </summary>
+    public static byte[]? ReadRegularFile(ReadOnlySpan<char> path, out uint permissions, bool stopAtElf, out bool elf)
     {
         permissions = 0;
+        elf = false;
         int fd = OpenForReading(path);
         if (fd < 0) return null;
         try
@@ -101,8 +108,28 @@ internal static unsafe partial class PosixFiles
             if (NativeStatx(fd, &empty, AtEmptyPath, StatxTypeModeSize, &status) != 0) return null;
             // Size 0 may be a file whose size the kernel does not know ahead (/proc): read the slow way, until EOF.
             if ((status.Mode & FileStatus.TypeMask) != RegularFile || status.Size == 0 || status.Size > int.MaxValue - 64) return null;
-            var bytes = new byte[(int)status.Size];
             int filled = 0;
+            byte[] bytes;
+            if (stopAtElf)
+            {
+                // The head first, on the stack: a program may be megabytes that need not be read.
+                byte* head = stackalloc byte[4096];
+                nint got = NativeRead(fd, head, (nuint)Math.Min(4096, (int)status.Size));
+                if (got < 0) return null;
+                if (got >= 4 && head[0] == 0x7F && head[1] == (byte)'E' && head[2] == (byte)'L' && head[3] == (byte)'F')
+                {
+                    elf = true;
+                    return null;
+                }
+                bytes = new byte[(int)status.Size];
+                new ReadOnlySpan<byte>(head, (int)got).CopyTo(bytes);
+                filled = (int)got;
+                if (got == 0) return bytes[..0];
+            }
+            else
+            {
+                bytes = new byte[(int)status.Size];
+            }
             while (filled < bytes.Length)
             {
                 nint read;

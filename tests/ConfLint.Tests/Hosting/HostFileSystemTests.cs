@@ -74,6 +74,35 @@ public sealed class HostFileSystemTests : IDisposable
     }
 
     [Fact]
+    public void A_script_is_read_with_its_mode_and_a_program_is_neither_read_nor_reported()
+    {
+        _tree.Write("/cgi/php-wrapper", "#!/bin/sh\nexec /usr/bin/php-cgi\n");
+        File.SetUnixFileMode(_tree.RealPath("/cgi/php-wrapper"), (UnixFileMode)Convert.ToInt32("750", 8));
+        // A program bigger than the head read first; and one of three bytes, too short to be ELF.
+        var program = new byte[100_000];
+        new byte[] { 0x7F, (byte)'E', (byte)'L', (byte)'F', 2, 1, 1 }.CopyTo(program, 0);
+        File.WriteAllBytes(_tree.RealPath("/cgi/php-cgi"), program);
+        File.WriteAllBytes(_tree.RealPath("/cgi/short"), new byte[] { 0x7F, (byte)'E', (byte)'L' });
+        var fs = new HostFileSystem(_tree.Root);
+        var diagnostics = new DiagnosticBag();
+
+        var script = fs.ReadScript("/cgi/php-wrapper", diagnostics, out var mode, out var isProgram);
+        Assert.Equal("#!/bin/sh\nexec /usr/bin/php-cgi\n", script?.Text);
+        Assert.Equal(Convert.ToInt32("750", 8), mode);
+        Assert.False(isProgram);
+
+        Assert.Null(fs.ReadScript("/cgi/php-cgi", diagnostics, out _, out isProgram));
+        Assert.True(isProgram);
+        Assert.Empty(diagnostics);
+
+        // Read as text, the same program is refused as binary; the short file is text (it holds no NUL).
+        Assert.Null(fs.ReadText("/cgi/php-cgi", diagnostics));
+        Assert.Equal("CL0002", Assert.Single(diagnostics).Id);
+        Assert.NotNull(fs.ReadScript("/cgi/short", diagnostics, out _, out isProgram));
+        Assert.False(isProgram);
+    }
+
+    [Fact]
     public void Missing_file_is_reported_as_missing()
     {
         var fs = new HostFileSystem(_tree.Root);

@@ -456,14 +456,15 @@ public sealed class HostModelBuilder
         return normalized.StartsWith(jail.Root + "/", StringComparison.Ordinal) ? normalized[jail.Root.Length..] : null;
     }
 
-    // Four bytes, one open: a wrapper that is a compiled program is not read as a script.
+    // Four bytes, one open: whether a wrapper that was not read as a script is a compiled program (PHP itself, say).
     private bool IsElf(string hostPath) => Jail.PosixFiles.StartsWithElfMagic(Fs.ToRealPath(hostPath));
 
     private WrapperModel? LoadWrapper(string hostPath) => (WrapperModel?)Use(_wrappers, hostPath, path =>
     {
-        if (!Fs.FileExists(path) || IsElf(path)) return new StagedFile(null, null);
+        if (!Fs.FileExists(path)) return new StagedFile(null, null);
         var staged = new Compilation(Fs, _compilation.Options);
-        FrontEnds.For(InputKind.Wrapper)?.Load(staged, path, _request);
+        // A wrapper that is a compiled program is not read as a script (the ELF check and the read are one open).
+        new WrapperFrontEnd().Load(staged, path, _request, skipPrograms: true);
         return new StagedFile(staged.InputsOf<WrapperModel>().FirstOrDefault(), staged);
     });
 
