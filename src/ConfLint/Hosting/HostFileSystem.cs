@@ -264,7 +264,7 @@ public sealed class HostFileSystem
         permissions = null;
         // Nearly every file is a readable regular file: read it in four calls. Anything else is read again through .NET,
         // whose exceptions say what went wrong.
-        if (Jail.PosixFiles.ReadRegularFile(real, out var mode, skipPrograms, out isProgram) is { } read)
+        if (Jail.PosixFiles.TryReadRegularFile(real, out var read, out var mode, skipPrograms, out isProgram))
         {
             permissions = (int)mode;
             return Check(SourceText.From(read, real, hostPath), hostPath, real, diagnostics, maxLineLength);

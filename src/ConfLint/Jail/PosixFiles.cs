@@ -84,67 +84,76 @@ internal static unsafe partial class PosixFiles
     private const uint StatxTypeModeSize = 0x203; // STATX_TYPE | STATX_MODE | STATX_SIZE
     private const uint RegularFile = 0x8000; // S_IFREG
 
-    /// <summary>
-    /// The bytes of the regular file at <paramref name="path"/> (symlinks followed) and its permission bits, in one open, one
-    /// statx on the descriptor and the reads: null when it cannot be opened or read, is not a regular file or is
-    /// empty (a caller that must say why, or read to EOF, asks again the slow way). A file that shrinks while read is returned as far as it went.
-    /// </summary>
-    public static byte[]? ReadRegularFile(ReadOnlySpan<char> path, out uint permissions) => ReadRegularFile(path, out permissions, stopAtElf: false, out _);
+    // One read buffer per thread: a file's bytes are decoded into text at once, so the buffer is free again after each read.
+    // A file larger than this gets a buffer of its own, so that no thread keeps a large one.
+    [ThreadStatic] private static byte[]? t_readBuffer;
+    private const int KeptReadBuffer = 64 * 1024;
 
     /// <summary>
-    /// As <see cref="ReadRegularFile(ReadOnlySpan{char}, out uint)"/>; with <paramref name="stopAtElf"/>, a file that starts
-    /// with the ELF magic is not read further (<paramref name="elf"/> says so, and null is returned): a program is not a script.
+    /// The bytes of the regular file at <paramref name="path"/> (symlinks followed) and its permission bits, in one open, one
+    /// statx on the descriptor and the reads: false when it cannot be opened or read, is not a regular file or is empty (a
+    /// caller that must say why, or read to EOF, asks again the slow way). A file that shrinks while read is given as far
+    /// as it went. The bytes are valid until this thread reads the next file. With <paramref name="stopAtElf"/>, a file
+    /// that starts with the ELF magic is not read further (<paramref name="elf"/> says so, and false is returned).
     /// </summary>
-    public static byte[]? ReadRegularFile(ReadOnlySpan<char> path, out uint permissions, bool stopAtElf, out bool elf)
+    public static bool TryReadRegularFile(ReadOnlySpan<char> path, out ReadOnlySpan<byte> bytes, out uint permissions, bool stopAtElf, out bool elf)
     {
+        bytes = default;
         permissions = 0;
         elf = false;
         int fd = OpenForReading(path);
-        if (fd < 0) return null;
+        if (fd < 0) return false;
         try
         {
             StatxBuffer status;
             byte empty = 0;
-            if (NativeStatx(fd, &empty, AtEmptyPath, StatxTypeModeSize, &status) != 0) return null;
+            if (NativeStatx(fd, &empty, AtEmptyPath, StatxTypeModeSize, &status) != 0) return false;
             // Size 0 may be a file whose size the kernel does not know ahead (/proc): read the slow way, until EOF.
-            if ((status.Mode & FileStatus.TypeMask) != RegularFile || status.Size == 0 || status.Size > int.MaxValue - 64) return null;
+            if ((status.Mode & FileStatus.TypeMask) != RegularFile || status.Size == 0 || status.Size > int.MaxValue - 64) return false;
+            int size = (int)status.Size;
+            var buffer = t_readBuffer ??= new byte[KeptReadBuffer];
             int filled = 0;
-            byte[] bytes;
             if (stopAtElf)
             {
-                // The head first, on the stack: a program may be megabytes that need not be read.
-                byte* head = stackalloc byte[4096];
-                nint got = NativeRead(fd, head, (nuint)Math.Min(4096, (int)status.Size));
-                if (got < 0) return null;
-                if (got >= 4 && head[0] == 0x7F && head[1] == (byte)'E' && head[2] == (byte)'L' && head[3] == (byte)'F')
+                // A program may be megabytes that need not be read: its head first.
+                if (!ReadInto(fd, buffer, ref filled, Math.Min(4096, size))) return false;
+                if (filled >= 4 && buffer[0] == 0x7F && buffer[1] == (byte)'E' && buffer[2] == (byte)'L' && buffer[3] == (byte)'F')
                 {
                     elf = true;
-                    return null;
+                    return false;
                 }
-                bytes = new byte[(int)status.Size];
-                new ReadOnlySpan<byte>(head, (int)got).CopyTo(bytes);
-                filled = (int)got;
-                if (got == 0) return bytes[..0];
             }
-            else
+            if (size > buffer.Length)
             {
-                bytes = new byte[(int)status.Size];
+                var own = new byte[size];
+                buffer.AsSpan(0, filled).CopyTo(own);
+                buffer = own;
             }
-            while (filled < bytes.Length)
-            {
-                nint read;
-                fixed (byte* b = bytes) read = NativeRead(fd, b + filled, (nuint)(bytes.Length - filled));
-                if (read < 0) return null;
-                if (read == 0) break;
-                filled += (int)read;
-            }
+            if (!ReadInto(fd, buffer, ref filled, size)) return false;
             permissions = status.Mode & 0xFFFu;
-            return filled == bytes.Length ? bytes : bytes[..filled];
+            bytes = buffer.AsSpan(0, filled);
+            return true;
         }
         finally
         {
             NativeClose(fd);
         }
+    }
+
+    // Reads from fd into buffer[filled..until] until it is full or the file ends; false on a read error.
+    private static bool ReadInto(int fd, byte[] buffer, ref int filled, int until)
+    {
+        fixed (byte* b = buffer)
+        {
+            while (filled < until)
+            {
+                nint read = NativeRead(fd, b + filled, (nuint)(until - filled));
+                if (read < 0) return false;
+                if (read == 0) return true;
+                filled += (int)read;
+            }
+        }
+        return true;
     }
 
     /// <summary>Whether the file at <paramref name="path"/> (symlinks followed) starts with the ELF magic: only its first four bytes are read.</summary>

@@ -53,8 +53,18 @@ public sealed class SourceText
         bool hasNul = body.IndexOf((byte)0) >= 0;
         try
         {
-            // Small files are often identical from site to site (a control panel's php-wrapper, php.ini): one string for each text.
-            var text = SharedStrings.Get(StrictUtf8.GetString(body));
+            // Small files are often identical from site to site (a control panel's php-wrapper, php.ini): one string for each
+            // text, decoded on the stack so that a text already held makes no new string.
+            string text;
+            if (body.Length <= SharedStrings.MaxLength)
+            {
+                Span<char> chars = stackalloc char[SharedStrings.MaxLength];
+                text = SharedStrings.Get(chars[..StrictUtf8.GetChars(body, chars)]);
+            }
+            else
+            {
+                text = StrictUtf8.GetString(body);
+            }
             return new SourceText(path, hostPath ?? path, text, ImmutableArray<int>.Empty, hasNul, bom);
         }
         catch (DecoderFallbackException)

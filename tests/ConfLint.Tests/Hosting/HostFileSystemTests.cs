@@ -103,6 +103,23 @@ public sealed class HostFileSystemTests : IDisposable
     }
 
     [Fact]
+    public void Files_larger_than_the_read_buffer_and_files_read_one_after_another_come_back_whole()
+    {
+        var large = string.Concat(Enumerable.Range(0, 20_000).Select(i => $"key{i} = \"value {i}\"\n"));
+        _tree.Write("/etc/large.ini", large);
+        _tree.Write("/etc/small.ini", "a = 1\n");
+        _tree.Write("/etc/café.ini", "name = \"café\"\n");
+        var fs = new HostFileSystem(_tree.Root);
+        var diagnostics = new DiagnosticBag();
+
+        Assert.Equal(large, fs.ReadText("/etc/large.ini", diagnostics)?.Text);
+        Assert.Equal("a = 1\n", fs.ReadText("/etc/small.ini", diagnostics)?.Text);
+        Assert.Equal(large, fs.ReadText("/etc/large.ini", diagnostics)?.Text);
+        Assert.Equal("name = \"café\"\n", fs.ReadText("/etc/café.ini", diagnostics)?.Text);
+        Assert.Empty(diagnostics);
+    }
+
+    [Fact]
     public void Missing_file_is_reported_as_missing()
     {
         var fs = new HostFileSystem(_tree.Root);
