@@ -33,6 +33,9 @@ public sealed record FpmLoadOptions
 
     /// <summary>The environment `${NAME}` in a value reads (php-fpm's own environment).</summary>
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+
+    /// <summary>Parse every line on its own even where parsing the whole file at once gives the same statements (tests compare the two).</summary>
+    internal bool AlwaysParseByLine { get; init; }
 }
 
 /// <summary>
@@ -97,6 +100,11 @@ public sealed class FpmLoader
         var source = file.Source;
         var text = source.Text;
         _engineLine = 0;
+        if (!_options.AlwaysParseByLine && StatementsByLine(source) is { } byLine)
+        {
+            ApplyByLine(file, depth, byLine);
+            return;
+        }
         for (int line = 1; line <= source.LineCount; line++)
         {
             _engineLine++;
@@ -125,6 +133,57 @@ public sealed class FpmLoader
                 var at = source.GetLocation(Shift(error.Span, start, end));
                 Problem(FpmProblemPhase.Syntax, at, $"syntax error in the php-fpm configuration: {error.Message}",
                     $"PHP:  {error.Message} in Unknown on line {error.PhpLine}", null, file.IncludeChain);
+            }
+            if (include is not null) Include(file, line, includeSpan, include, depth);
+        }
+    }
+
+    // A file of thousands of pool lines would take thousands of parsers. Parsed whole, it gives the same statements, line by
+    // line, as parsing each line on its own, when the whole parse finds no error, no statement spans two lines (a quoted
+    // value that does is an error to php-fpm), there is no carriage return and the last line ends with a line break (php-fpm
+    // gives the parser each line with one): the INI grammar starts every line afresh.
+    // Then each line's statements, by line (index 0 for line 1); otherwise null, and the file is parsed line by line.
+    private List<IniStatement>?[]? StatementsByLine(SourceText source)
+    {
+        if (source.Text.Contains('\r') || !source.Text.EndsWith('\n')) return null;
+        var document = IniDocument.Parse(source, _iniOptions);
+        if (document.Error is not null) return null;
+        var byLine = new List<IniStatement>?[source.LineCount];
+        int line = 1;
+        foreach (var statement in document.Statements)
+        {
+            var span = statement.Span;
+            while (line < source.LineCount && span.Start >= source.LineStarts[line]) line++;
+            int nextLineStart = line < source.LineCount ? source.LineStarts[line] : source.Text.Length;
+            if (span.Start < source.LineStarts[line - 1] || span.End > nextLineStart) return null;
+            (byLine[line - 1] ??= new List<IniStatement>(1)).Add(statement);
+        }
+        return byLine;
+    }
+
+    // ReadFile's loop over statements already parsed: the same callbacks, line counter and includes, with absolute spans.
+    private void ApplyByLine(FpmFile file, int depth, List<IniStatement>?[] byLine)
+    {
+        var source = file.Source;
+        for (int line = 1; line <= source.LineCount; line++)
+        {
+            _engineLine++;
+            if (byLine[line - 1] is not { } statements) continue;
+            int end = line < source.LineCount ? source.LineStarts[line] - 1 : source.Text.Length;
+            string? include = null;
+            TextSpan includeSpan = default;
+            foreach (var statement in statements)
+            {
+                switch (statement)
+                {
+                    case IniSection section:
+                        OnSection(file, line, section.Name, Shift(section.Span, 0, end));
+                        break;
+                    case IniEntry entry:
+                        var r = OnEntry(file, line, 0, end, entry);
+                        if (r is not null) { include = r; includeSpan = Shift(entry.Span, 0, end); }
+                        break;
+                }
             }
             if (include is not null) Include(file, line, includeSpan, include, depth);
         }

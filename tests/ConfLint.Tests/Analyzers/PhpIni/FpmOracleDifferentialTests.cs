@@ -82,6 +82,57 @@ public class FpmOracleDifferentialTests
         Assert.True(failures.Count == 0, $"{failures.Count} disagreements:\n" + string.Join("\n", failures.Take(15)));
     }
 
+    /// <summary>
+    /// php-fpm parses each line on its own; ConfLint parses a whole file at once when that gives the same statements. On the
+    /// mutated pools (syntax errors and multi-line quotes among them), on the corpus and on a few files of its own, the two
+    /// must read the same configuration: settings, pools, includes and problems with their messages, places and order.
+    /// </summary>
+    [Fact]
+    public void Parsing_a_whole_file_reads_what_parsing_line_by_line_reads()
+    {
+        using var tree = new TempDir();
+        Directory.CreateDirectory(Path.Combine(tree.Path, "inc"));
+        File.WriteAllText(Path.Combine(tree.Path, "inc", "a.conf"), "; included\npm.max_children = lots\n");
+        Directory.CreateDirectory(Path.Combine(tree.Path, "ok"));
+        File.WriteAllText(Path.Combine(tree.Path, "ok", "b.conf"), "; included\n\nlisten.backlog = 10\n");
+        var texts = Mutations(tree).Select(m => m.Text).ToList();
+        var pool = "[www]\nuser = nobody\nlisten = /run/www.sock\npm = static\npm.max_children = 2\n";
+        texts.Add(Global(tree) + pool + "env[A] = \"two\nlines\"\n");                  // a quoted value across lines: line by line, two errors
+        texts.Add(Global(tree) + pool.Replace("\n", "\r\n"));                          // carriage returns
+        texts.Add(Global(tree) + pool + "php_value[x] = ${HOME}\npm.max_requests = ${NOPE}\n");
+        texts.Add(Global(tree) + pool + "[www]\n\n; reopened\nlisten.backlog = 5 ; trailing\n[PATH=/x]\nfoo = 1\n");
+        texts.Add(Global(tree) + pool + "user");                                            // no newline at the end
+        foreach (var file in new[] { "debian-php/8.2/fpm/php-fpm.conf", "debian-php/8.2/fpm/pool.d/www.conf" })
+            if (Path.Combine(RepoPaths.SharedCorpus, file) is var path && File.Exists(path)) texts.Add(File.ReadAllText(path));
+
+        int compared = 0;
+        foreach (var text in texts)
+        {
+            var main = Write(tree, $"case{compared++}.conf", text);
+            string Read(bool byLine) => Describe(FpmLoader.Load(new HostFileSystem("/"), main, new DiagnosticBag(),
+                new FpmLoadOptions { GlobalPrefix = tree.Path, AlwaysParseByLine = byLine })!);
+            var (lineByLine, whole) = (Read(byLine: true), Read(byLine: false));
+            Assert.True(lineByLine == whole, $"{text}\n--- line by line:\n{lineByLine}--- whole file:\n{whole}");
+        }
+        Assert.True(compared > 200);
+    }
+
+    private static string Describe(FpmConfig config)
+    {
+        static string Setting(FpmSetting s) => $"{s.Key}[{s.ArrayKey}]={s.Value}|{s.WrittenValue}@{s.File.HostPath}:{s.Line} {s.KeySpan} {s.ValueSpan} {s.Span} {s.Number}";
+        var sb = new StringBuilder();
+        foreach (var f in config.Files) sb.AppendLine("file " + f.HostPath + " " + string.Join(" < ", f.IncludeChain));
+        foreach (var g in config.Global) sb.AppendLine("global " + Setting(g));
+        foreach (var p in config.Pools)
+        {
+            sb.AppendLine($"pool {p.Name}");
+            foreach (var setting in p.Settings) sb.AppendLine("  " + Setting(setting));
+        }
+        foreach (var i in config.Includes) sb.AppendLine($"include {i.File.HostPath}:{i.Line} {i.Span} {i.Pattern} {i.ResolvedPattern} {string.Join(",", i.Matches)}");
+        foreach (var p in config.Problems) sb.AppendLine($"problem {p.Phase} {p.Location} {p.Message} | {p.EngineMessage} | {p.EngineLine} {p.Order} {string.Join(" < ", p.IncludeChain)} {p.OnDisk}");
+        return sb.ToString();
+    }
+
     private static string Write(TempDir tree, string name, string text)
     {
         var path = Path.Combine(tree.Path, name);
