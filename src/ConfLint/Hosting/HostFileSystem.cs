@@ -139,6 +139,16 @@ public sealed class HostFileSystem
         }
     }
 
+    /// <summary>
+    /// Records that a normalised host path resolves to itself and what lstat(2) found there (S_IFMT bits), as a walk saw it,
+    /// so that asking about it costs no call. The caller knows that no symlink lies on the way.
+    /// </summary>
+    internal void Remember(string normalizedHostPath, uint type)
+    {
+        if (_resolved.ContainsKey(normalizedHostPath)) return;
+        Memoise(normalizedHostPath, new Resolved(normalizedHostPath, type));
+    }
+
     /// <summary>The host path with symlinks resolved as the host would resolve them.</summary>
     public string ResolveHostPath(string hostPath)
     {
@@ -186,16 +196,18 @@ public sealed class HostFileSystem
         var path = text ?? normalized.ToString();
         var result = Resolve(path, hops);
         // Only a resolution that starts here is kept: one reached through a symlink chain may have stopped at the hop limit.
-        if (hops == 0)
-        {
-            if (Interlocked.Increment(ref _resolvedCount) > MaxMemoisedPaths)
-            {
-                _resolved.Clear();
-                Interlocked.Exchange(ref _resolvedCount, 0);
-            }
-            _resolved[path] = result;
-        }
+        if (hops == 0) Memoise(path, result);
         return result;
+    }
+
+    private void Memoise(string path, Resolved result)
+    {
+        if (Interlocked.Increment(ref _resolvedCount) > MaxMemoisedPaths)
+        {
+            _resolved.Clear();
+            Interlocked.Exchange(ref _resolvedCount, 0);
+        }
+        _resolved[path] = result;
     }
 
     /// <summary>The host path of a real path under the root, or null when it lies outside.</summary>

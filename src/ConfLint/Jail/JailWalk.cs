@@ -48,11 +48,21 @@ public sealed class JailWalk : IReadOnlyList<JailFileInfo>
     /// What stat(2) (symlinks followed) would find at a normalised in-jail path, when the walk can tell: each
     /// component is looked up in the walk, and a symlink on the way, or as the last component, is left to the kernel.
     /// </summary>
-    public JailPathAnswer Probe(ReadOnlySpan<char> pathInJail)
+    public JailPathAnswer Probe(ReadOnlySpan<char> pathInJail) => Look(pathInJail, out _);
+
+    /// <summary>The entry at a normalised in-jail path when it is there and no symlink lies on the way or at its end: the path then resolves to itself.</summary>
+    internal JailFileInfo? EntryAt(ReadOnlySpan<char> pathInJail) => Look(pathInJail, out var entry) is JailPathAnswer.Directory or JailPathAnswer.NotDirectory ? entry : null;
+
+    private JailPathAnswer Look(ReadOnlySpan<char> pathInJail, out JailFileInfo? found)
     {
+        found = null;
         if (!Complete || _entries.Count == 0 || _entries[0].Kind != JailFileKind.Directory || pathInJail.Length == 0 || pathInJail[0] != '/')
             return JailPathAnswer.Unknown;
-        if (pathInJail is "/") return JailPathAnswer.Directory;
+        if (pathInJail is "/")
+        {
+            found = _entries[0];
+            return JailPathAnswer.Directory;
+        }
         for (int start = 1; ;)
         {
             int next = pathInJail[start..].IndexOf('/');
@@ -61,7 +71,11 @@ public sealed class JailWalk : IReadOnlyList<JailFileInfo>
             // The directory above was read whole, so a name it does not hold is not there.
             if (Find(component) is not { } entry || entry.Kind == JailFileKind.Missing) return JailPathAnswer.Missing;
             if (entry.Kind == JailFileKind.Symlink) return JailPathAnswer.Unknown;
-            if (slash < 0) return entry.Kind == JailFileKind.Directory ? JailPathAnswer.Directory : JailPathAnswer.NotDirectory;
+            if (slash < 0)
+            {
+                found = entry;
+                return entry.Kind == JailFileKind.Directory ? JailPathAnswer.Directory : JailPathAnswer.NotDirectory;
+            }
             if (entry.Kind != JailFileKind.Directory) return JailPathAnswer.Missing;
             start = slash + 1;
         }

@@ -34,4 +34,26 @@ public sealed class JailWalks
             return JailPathAnswer.Unknown;
         return _walks.TryGet(jailRoot, out var walk) ? walk!.Probe(hostPath.AsSpan(jailRoot.Length)) : JailPathAnswer.Unknown;
     }
+
+    /// <summary>
+    /// Tells the file system what the jail's walk saw at a normalised host path inside it, when that settles how the path
+    /// resolves: the jail root resolves to itself and no symlink lies on the way. Reading the file, or asking whether it
+    /// exists, then costs no call to resolve it.
+    /// </summary>
+    public void ShareWith(HostFileSystem fileSystem, string jailRoot, string hostPath)
+    {
+        if (jailRoot == "/" || hostPath.Length <= jailRoot.Length || hostPath[jailRoot.Length] != '/' || !hostPath.StartsWith(jailRoot, StringComparison.Ordinal))
+            return;
+        if (!_walks.TryGet(jailRoot, out var walk) || walk!.EntryAt(hostPath.AsSpan(jailRoot.Length)) is not { } entry) return;
+        if (!fileSystem.ResolvesToItself(jailRoot)) return;
+        fileSystem.Remember(hostPath, entry.Kind switch
+        {
+            JailFileKind.Directory => FileStatus.Directory,
+            JailFileKind.CharacterDevice => 0x2000,
+            JailFileKind.BlockDevice => 0x6000,
+            JailFileKind.Fifo => 0x1000,
+            JailFileKind.Socket => 0xC000,
+            _ => 0x8000,
+        });
+    }
 }

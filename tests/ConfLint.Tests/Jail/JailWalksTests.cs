@@ -61,6 +61,30 @@ public sealed class JailWalksTests : IDisposable
     }
 
     [Fact]
+    public void What_a_walk_tells_the_file_system_is_what_the_file_system_would_find()
+    {
+        var roots = MakeJails(12);
+        Directory.CreateSymbolicLink(_tree.RealPath("/srv/www/3/site3/etc/alt"), "/srv/www/1/site1/etc");
+        var shared = new HostFileSystem(_tree.Root);
+        var fresh = new HostFileSystem(_tree.Root);
+        var walks = new JailWalks(shared);
+        var paths = new[] { "/etc/php.ini", "/etc", "/usr/bin/php-cgi", "/html/link", "/etc/alt", "/etc/alt/php.ini", "/nope", "/tmp", "/usr/bin/none" };
+        foreach (var root in roots)
+        {
+            foreach (var path in paths) walks.ShareWith(shared, root, root + path);
+            foreach (var path in paths)
+            {
+                var hostPath = root + path;
+                Assert.Equal(fresh.ToRealPath(hostPath), shared.ToRealPath(hostPath));
+                Assert.Equal(fresh.FileExists(hostPath), shared.FileExists(hostPath));
+                Assert.Equal(fresh.DirectoryExists(hostPath), shared.DirectoryExists(hostPath));
+            }
+        }
+        // Through the symlinked /srv/alias the real path is another one: the walk must not have told it otherwise.
+        Assert.Equal(_tree.RealPath("/srv/www/0/site0/etc/php.ini"), shared.ToRealPath("/srv/alias/site0/etc/php.ini"));
+    }
+
+    [Fact]
     public void Each_jail_is_walked_once()
     {
         var roots = MakeJails(3);

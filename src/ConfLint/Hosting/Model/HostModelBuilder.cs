@@ -345,7 +345,9 @@ public sealed class HostModelBuilder
     // The wrapper is read (a script: what it sets and execs; an ELF binary: PHP itself), then the php.ini PHP loads.
     private PhpBackend CompleteWrapperBackend(PhpBackendKind kind, ImmutableArray<ChainStep> chain, Fact<string> mapping, Fact<string>? action, Fact<string>? wrapperPath, JailModel? jail)
     {
+        if (wrapperPath is not null) ShareWalk(jail, HostFileSystem.NormalizeHostPath(wrapperPath.Value));
         WrapperModel? wrapper = wrapperPath is null ? null : LoadWrapper(wrapperPath.Value);
+        if (wrapper?.Interpreter is { } interpreter && interpreter.StartsWith('/')) ShareWalk(jail, ToHostPath(jail, interpreter));
         var steps = chain.ToBuilder();
         Fact<string>? phpBinary = null;
         var env = ImmutableDictionary.CreateBuilder<string, Fact<string>>(StringComparer.Ordinal);
@@ -389,7 +391,8 @@ public sealed class HostModelBuilder
             WrapperHostPath = wrapperPath,
             Wrapper = wrapper,
             PhpBinary = phpBinary,
-            PhpBinaryHostPath = phpBinary is null ? null : ToHostPath(jail, phpBinary.Value),
+            // The jail rules read the PHP binary (and the wrapper's interpreter): the walk tells how their paths resolve.
+            PhpBinaryHostPath = phpBinary is null ? null : ShareWalk(jail, ToHostPath(jail, phpBinary.Value)),
             Jail = jail,
             Environment = env.ToImmutable(),
         };
@@ -414,9 +417,9 @@ public sealed class HostModelBuilder
             p => Probe(jail, p) is var answer && answer == ConfLint.Jail.JailPathAnswer.Unknown ? Fs.DirectoryExists(ToHostPath(jail, p)) : answer == ConfLint.Jail.JailPathAnswer.Directory,
             p => Fs.ListDirectory(ToHostPath(jail, p)));
         var files = ImmutableArray.CreateBuilder<PhpIniFile>();
-        if (resolution.LoadedFile is { } main && LoadIni(ToHostPath(jail, main), PhpIniRole.Main) is { } mainIni) files.Add(mainIni);
+        if (resolution.LoadedFile is { } main && LoadIni(ShareWalk(jail, ToHostPath(jail, main)), PhpIniRole.Main) is { } mainIni) files.Add(mainIni);
         foreach (var scanned in resolution.ScannedFiles)
-            if (LoadIni(ToHostPath(jail, scanned), PhpIniRole.ScanDirectory) is { } ini) files.Add(ini);
+            if (LoadIni(ShareWalk(jail, ToHostPath(jail, scanned)), PhpIniRole.ScanDirectory) is { } ini) files.Add(ini);
 
         var effective = ImmutableDictionary.CreateBuilder<string, EffectiveIniSetting>(StringComparer.Ordinal);
         foreach (var file in files)
@@ -441,6 +444,13 @@ public sealed class HostModelBuilder
     {
         if (!_probeByWalks || jail is null) return ConfLint.Jail.JailPathAnswer.Unknown;
         return _walks.Probe(jail.Root, ToHostPath(jail, path));
+    }
+
+    // Lets the file system take a path inside a jail from the jail's walk (see JailWalks.ShareWith), before it is read.
+    private string ShareWalk(JailModel? jail, string hostPath)
+    {
+        if (_probeByWalks && jail is not null) _walks.ShareWith(Fs, jail.Root, hostPath);
+        return hostPath;
     }
 
     /// <summary>The host path of a path PHP (maybe jailed) names.</summary>
