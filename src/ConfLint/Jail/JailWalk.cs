@@ -83,7 +83,8 @@ public sealed class JailWalk : IReadOnlyList<JailFileInfo>
 
     // Binary search in walk order: paths compare as their component sequences do, which is ordinal order with '/'
     // below every other character (a directory comes before its entries, and its entries before its next sibling).
-    private JailFileInfo? Find(ReadOnlySpan<char> path)
+    /// <summary>The entry the walk made for exactly this in-jail path, or null (a binary search in walk order).</summary>
+    internal JailFileInfo? Find(ReadOnlySpan<char> path)
     {
         int low = 0, high = _entries.Count - 1;
         while (low <= high)

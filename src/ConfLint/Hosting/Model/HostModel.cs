@@ -222,10 +222,14 @@ public sealed class HostModel
     /// </summary>
     public ConfLint.Jail.JailFileInfo Lstat(JailModel? jail, string hostPath)
     {
-        if (jail is not null && HostModelBuilder.InJailPath(jail, hostPath) is { } inJail)
+        if (jail is not null && jail.Root != "/")
         {
-            foreach (var entry in JailEntries(jail.Root))
-                if (entry.PathInJail == inJail) return entry;
+            var normalized = HostFileSystem.NormalizeHostPath(hostPath);
+            var root = jail.Root;
+            if (normalized == root) return Walks.Walk(root) is { Count: > 0 } walk ? walk[0] : Inspector.Lstat(hostPath);
+            if (normalized.Length > root.Length && normalized[root.Length] == '/' && normalized.StartsWith(root, StringComparison.Ordinal)
+                && Walks.Walk(root).Find(normalized.AsSpan(root.Length)) is { } entry)
+                return entry;
         }
         return Inspector.Lstat(hostPath);
     }
