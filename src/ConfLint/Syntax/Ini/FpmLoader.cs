@@ -98,95 +98,92 @@ public sealed class FpmLoader
     {
         _files.Add(file);
         var source = file.Source;
-        var text = source.Text;
         _engineLine = 0;
-        if (!_options.AlwaysParseByLine && StatementsByLine(source) is { } byLine)
+        for (int first = 1; first <= source.LineCount; first += LinesPerParse)
         {
-            ApplyByLine(file, depth, byLine);
-            return;
-        }
-        for (int line = 1; line <= source.LineCount; line++)
-        {
-            _engineLine++;
-            int start = source.LineStarts[line - 1];
-            int end = line < source.LineCount ? source.LineStarts[line] - 1 : text.Length;
-            if (end <= start) continue;
-            var lineText = text[start..end];
-            var document = IniDocument.Parse(SourceText.From(lineText + "\n", source.Path, source.HostPath), _iniOptions);
-            string? include = null;
-            TextSpan includeSpan = default;
-            foreach (var statement in document.Statements)
+            int last = Math.Min(source.LineCount, first + LinesPerParse - 1);
+            var chunk = _options.AlwaysParseByLine ? null : ParseLines(source, first, last);
+            for (int line = first; line <= last; line++)
             {
-                switch (statement)
-                {
-                    case IniSection section:
-                        OnSection(file, line, section.Name, Shift(section.Span, start, end));
-                        break;
-                    case IniEntry entry:
-                        var r = OnEntry(file, line, start, end, entry);
-                        if (r is not null) { include = r; includeSpan = Shift(entry.Span, start, end); }
-                        break;
-                }
+                _engineLine++;
+                if (chunk is null) ReadLine(file, line, depth);
+                else if (ApplyLine(file, line, chunk.Value.Start, chunk.Value.ByLine[line - first]) is var (include, at) && include is not null)
+                    Include(file, line, at, include, depth);
             }
-            if (document.Error is { } error)
-            {
-                var at = source.GetLocation(Shift(error.Span, start, end));
-                Problem(FpmProblemPhase.Syntax, at, $"syntax error in the php-fpm configuration: {error.Message}",
-                    $"PHP:  {error.Message} in Unknown on line {error.PhpLine}", null, file.IncludeChain);
-            }
-            if (include is not null) Include(file, line, includeSpan, include, depth);
         }
     }
 
-    // A file of thousands of pool lines would take thousands of parsers. Parsed whole, it gives the same statements, line by
-    // line, as parsing each line on its own, when the whole parse finds no error, no statement spans two lines (a quoted
-    // value that does is an error to php-fpm), there is no carriage return and the last line ends with a line break (php-fpm
-    // gives the parser each line with one): the INI grammar starts every line afresh.
-    // Then each line's statements, by line (index 0 for line 1); otherwise null, and the file is parsed line by line.
-    private List<IniStatement>?[]? StatementsByLine(SourceText source)
+    // php-fpm parses one line at a time: a line on its own, with a line break after it.
+    private void ReadLine(FpmFile file, int line, int depth)
     {
-        if (source.Text.Contains('\r') || !source.Text.EndsWith('\n')) return null;
-        var document = IniDocument.Parse(source, _iniOptions);
+        var source = file.Source;
+        var text = source.Text;
+        int start = source.LineStarts[line - 1];
+        int end = line < source.LineCount ? source.LineStarts[line] - 1 : text.Length;
+        if (end <= start) return;
+        var document = IniDocument.Parse(SourceText.From(text[start..end] + "\n", source.Path, source.HostPath), _iniOptions);
+        var (include, includeSpan) = ApplyLine(file, line, start, document.Statements);
+        if (document.Error is { } error)
+        {
+            var at = source.GetLocation(Shift(error.Span, start, end));
+            Problem(FpmProblemPhase.Syntax, at, $"syntax error in the php-fpm configuration: {error.Message}",
+                $"PHP:  {error.Message} in Unknown on line {error.PhpLine}", null, file.IncludeChain);
+        }
+        if (include is not null) Include(file, line, includeSpan, include, depth);
+    }
+
+    // The callbacks for one line's statements, whose spans count from `parsedFrom` (where the parsed text began); the include
+    // pattern the line sets, which the caller globs once the line is done.
+    private (string? Include, TextSpan At) ApplyLine(FpmFile file, int line, int parsedFrom, IEnumerable<IniStatement>? statements)
+    {
+        if (statements is null) return (null, default);
+        var source = file.Source;
+        int end = line < source.LineCount ? source.LineStarts[line] - 1 : source.Text.Length;
+        string? include = null;
+        TextSpan includeSpan = default;
+        foreach (var statement in statements)
+        {
+            switch (statement)
+            {
+                case IniSection section:
+                    OnSection(file, line, section.Name, Shift(section.Span, parsedFrom, end));
+                    break;
+                case IniEntry entry:
+                    var r = OnEntry(file, line, parsedFrom, end, entry);
+                    if (r is not null) { include = r; includeSpan = Shift(entry.Span, parsedFrom, end); }
+                    break;
+            }
+        }
+        return (include, includeSpan);
+    }
+
+    // A file of thousands of pool lines would take thousands of parsers; lines are parsed a few hundred at a time instead.
+    // That gives the same statements, line by line, as parsing each line on its own when the parse finds no error, no
+    // statement spans two lines (a quoted value that does is an error to php-fpm), there is no carriage return and the
+    // last line ends with a line break (php-fpm gives the parser each line with one): the INI grammar starts every line
+    // afresh. Otherwise those lines are parsed one by one. (A whole large file at once held all its statements at once.)
+    private const int LinesPerParse = 256;
+
+    // The statements of lines first..last (1-based), by line, with spans counting from Start; null to parse them one by one.
+    private (int Start, List<IniStatement>?[] ByLine)? ParseLines(SourceText source, int first, int last)
+    {
+        int start = source.LineStarts[first - 1];
+        int end = last < source.LineCount ? source.LineStarts[last] : source.Text.Length;
+        var text = source.Text.AsSpan(start, end - start);
+        if (text.Length == 0 || text[^1] != '\n' || text.Contains('\r')) return null;
+        var document = IniDocument.Parse(SourceText.From(text.ToString(), source.Path, source.HostPath), _iniOptions);
         if (document.Error is not null) return null;
-        var byLine = new List<IniStatement>?[source.LineCount];
-        int line = 1;
+        var byLine = new List<IniStatement>?[last - first + 1];
+        int line = first;
         foreach (var statement in document.Statements)
         {
             var span = statement.Span;
-            while (line < source.LineCount && span.Start >= source.LineStarts[line]) line++;
+            while (line < last && start + span.Start >= source.LineStarts[line]) line++;
             int nextLineStart = line < source.LineCount ? source.LineStarts[line] : source.Text.Length;
-            if (span.Start < source.LineStarts[line - 1] || span.End > nextLineStart) return null;
-            (byLine[line - 1] ??= new List<IniStatement>(1)).Add(statement);
+            if (start + span.Start < source.LineStarts[line - 1] || start + span.End > nextLineStart) return null;
+            (byLine[line - first] ??= new List<IniStatement>(1)).Add(statement);
         }
-        return byLine;
-    }
-
-    // ReadFile's loop over statements already parsed: the same callbacks, line counter and includes, with absolute spans.
-    private void ApplyByLine(FpmFile file, int depth, List<IniStatement>?[] byLine)
-    {
-        var source = file.Source;
-        for (int line = 1; line <= source.LineCount; line++)
-        {
-            _engineLine++;
-            if (byLine[line - 1] is not { } statements) continue;
-            int end = line < source.LineCount ? source.LineStarts[line] - 1 : source.Text.Length;
-            string? include = null;
-            TextSpan includeSpan = default;
-            foreach (var statement in statements)
-            {
-                switch (statement)
-                {
-                    case IniSection section:
-                        OnSection(file, line, section.Name, Shift(section.Span, 0, end));
-                        break;
-                    case IniEntry entry:
-                        var r = OnEntry(file, line, 0, end, entry);
-                        if (r is not null) { include = r; includeSpan = Shift(entry.Span, 0, end); }
-                        break;
-                }
-            }
-            if (include is not null) Include(file, line, includeSpan, include, depth);
-        }
+        return (start, byLine);
     }
 
     private static TextSpan Shift(TextSpan span, int lineStart, int lineEnd) =>

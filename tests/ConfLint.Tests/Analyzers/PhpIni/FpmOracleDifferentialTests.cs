@@ -102,6 +102,16 @@ public class FpmOracleDifferentialTests
         texts.Add(Global(tree) + pool + "php_value[x] = ${HOME}\npm.max_requests = ${NOPE}\n");
         texts.Add(Global(tree) + pool + "[www]\n\n; reopened\nlisten.backlog = 5 ; trailing\n[PATH=/x]\nfoo = 1\n");
         texts.Add(Global(tree) + pool + "user");                                            // no newline at the end
+        // Large files, parsed a few hundred lines at a time: clean; and with a two-line quote across the first boundary, an
+        // error further on, and an include in the middle.
+        var pools = string.Concat(Enumerable.Range(0, 260).Select(i => pool.Replace("[www]", $"[p{i}]").Replace("www.sock", $"p{i}.sock")));
+        texts.Add(Global(tree) + pools);
+        var lines = (Global(tree) + pools).Split('\n').ToList();
+        lines[254] = "env[A] = \"across";
+        lines[255] = "the boundary\"";
+        lines[600] = "listen.backlog = (1|2)";
+        lines.Insert(700, $"include = {tree.Path}/ok/*.conf");
+        texts.Add(string.Join("\n", lines));
         foreach (var file in new[] { "debian-php/8.2/fpm/php-fpm.conf", "debian-php/8.2/fpm/pool.d/www.conf" })
             if (Path.Combine(RepoPaths.SharedCorpus, file) is var path && File.Exists(path)) texts.Add(File.ReadAllText(path));
 
