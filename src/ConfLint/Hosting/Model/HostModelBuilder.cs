@@ -412,10 +412,17 @@ public sealed class HostModelBuilder
     // Resolves which php.ini PHP loads (inside the jail), reads it, and computes the values in effect.
     private PhpBackend WithIni(PhpBackend backend, PhpLaunch launch, JailModel? jail, List<(string Key, string Value, Location Location)>? defines = null)
     {
-        var resolution = PhpIniLocator.Resolve(launch,
-            p => Probe(jail, p) is var answer && answer == ConfLint.Jail.JailPathAnswer.Unknown ? Fs.FileExists(ToHostPath(jail, p)) : answer == ConfLint.Jail.JailPathAnswer.NotDirectory,
-            p => Probe(jail, p) is var answer && answer == ConfLint.Jail.JailPathAnswer.Unknown ? Fs.DirectoryExists(ToHostPath(jail, p)) : answer == ConfLint.Jail.JailPathAnswer.Directory,
-            p => Fs.ListDirectory(ToHostPath(jail, p)));
+        bool IsFile(string path) => Probe(jail, path) switch
+        {
+            ConfLint.Jail.JailPathAnswer.Unknown => Fs.FileExists(ToHostPath(jail, path)),
+            var answer => answer == ConfLint.Jail.JailPathAnswer.NotDirectory,
+        };
+        bool IsDirectory(string path) => Probe(jail, path) switch
+        {
+            ConfLint.Jail.JailPathAnswer.Unknown => Fs.DirectoryExists(ToHostPath(jail, path)),
+            var answer => answer == ConfLint.Jail.JailPathAnswer.Directory,
+        };
+        var resolution = PhpIniLocator.Resolve(launch, IsFile, IsDirectory, p => Fs.ListDirectory(ToHostPath(jail, p)));
         var files = ImmutableArray.CreateBuilder<PhpIniFile>();
         if (resolution.LoadedFile is { } main && LoadIni(ShareWalk(jail, ToHostPath(jail, main)), PhpIniRole.Main) is { } mainIni) files.Add(mainIni);
         foreach (var scanned in resolution.ScannedFiles)
