@@ -117,7 +117,7 @@ internal static unsafe partial class PosixFiles
             {
                 // A program may be megabytes that need not be read: its head first.
                 if (!ReadInto(fd, buffer, ref filled, Math.Min(4096, size))) return false;
-                if (filled >= 4 && buffer[0] == 0x7F && buffer[1] == (byte)'E' && buffer[2] == (byte)'L' && buffer[3] == (byte)'F')
+                if (IsElfMagic(buffer.AsSpan(0, filled)))
                 {
                     elf = true;
                     return false;
@@ -164,8 +164,11 @@ internal static unsafe partial class PosixFiles
         byte* magic = stackalloc byte[4];
         nint read = NativePRead(fd, magic, 4, 0);
         NativeClose(fd);
-        return read == 4 && magic[0] == 0x7F && magic[1] == (byte)'E' && magic[2] == (byte)'L' && magic[3] == (byte)'F';
+        return read == 4 && IsElfMagic(new ReadOnlySpan<byte>(magic, 4));
     }
+
+    // The first four bytes of every ELF object: 0x7F 'E' 'L' 'F'.
+    private static bool IsElfMagic(ReadOnlySpan<byte> head) => head.StartsWith("\u007FELF"u8);
 
     private static int OpenForReading(ReadOnlySpan<char> path)
     {
