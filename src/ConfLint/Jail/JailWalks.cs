@@ -30,9 +30,8 @@ public sealed class JailWalks
     /// </summary>
     public JailPathAnswer Probe(string jailRoot, string hostPath)
     {
-        if (jailRoot == "/" || hostPath.Length <= jailRoot.Length || hostPath[jailRoot.Length] != '/' || !hostPath.StartsWith(jailRoot, StringComparison.Ordinal))
-            return JailPathAnswer.Unknown;
-        return _walks.TryGet(jailRoot, out var walk) ? walk!.Probe(hostPath.AsSpan(jailRoot.Length)) : JailPathAnswer.Unknown;
+        if (!TryPathInJail(jailRoot, hostPath, out var pathInJail)) return JailPathAnswer.Unknown;
+        return _walks.TryGet(jailRoot, out var walk) ? walk!.Probe(pathInJail) : JailPathAnswer.Unknown;
     }
 
     /// <summary>
@@ -42,9 +41,8 @@ public sealed class JailWalks
     /// </summary>
     public void ShareWith(HostFileSystem fileSystem, string jailRoot, string hostPath)
     {
-        if (jailRoot == "/" || hostPath.Length <= jailRoot.Length || hostPath[jailRoot.Length] != '/' || !hostPath.StartsWith(jailRoot, StringComparison.Ordinal))
-            return;
-        if (!_walks.TryGet(jailRoot, out var walk) || walk!.EntryAt(hostPath.AsSpan(jailRoot.Length)) is not { } entry) return;
+        if (!TryPathInJail(jailRoot, hostPath, out var pathInJail)) return;
+        if (!_walks.TryGet(jailRoot, out var walk) || walk!.EntryAt(pathInJail) is not { } entry) return;
         if (!fileSystem.ResolvesToItself(jailRoot)) return;
         fileSystem.Remember(hostPath, entry.Kind switch
         {
@@ -55,5 +53,18 @@ public sealed class JailWalks
             JailFileKind.Socket => 0xC000,
             _ => 0x8000,
         });
+    }
+
+    /// <summary>
+    /// The part of a normalised host path below a jail root other than "/" ("/etc/php.ini" of "/srv/j/etc/php.ini" in
+    /// "/srv/j"), without copying it; false when the path is not below the root.
+    /// </summary>
+    public static bool TryPathInJail(string jailRoot, string hostPath, out ReadOnlySpan<char> pathInJail)
+    {
+        pathInJail = default;
+        if (jailRoot == "/" || hostPath.Length <= jailRoot.Length || hostPath[jailRoot.Length] != '/' || !hostPath.StartsWith(jailRoot, StringComparison.Ordinal))
+            return false;
+        pathInJail = hostPath.AsSpan(jailRoot.Length);
+        return true;
     }
 }

@@ -227,8 +227,7 @@ public sealed class HostModel
             var normalized = HostFileSystem.NormalizeHostPath(hostPath);
             var root = jail.Root;
             if (normalized == root) return Walks.Walk(root) is { Count: > 0 } walk ? walk[0] : Inspector.Lstat(hostPath);
-            if (normalized.Length > root.Length && normalized[root.Length] == '/' && normalized.StartsWith(root, StringComparison.Ordinal)
-                && Walks.Walk(root).Find(normalized.AsSpan(root.Length)) is { } entry)
+            if (ConfLint.Jail.JailWalks.TryPathInJail(root, normalized, out var pathInJail) && Walks.Walk(root).Find(pathInJail) is { } entry)
                 return entry;
         }
         return Inspector.Lstat(hostPath);
