@@ -30,12 +30,14 @@ public sealed partial class WrapperFrontEnd : IFrontEnd
     public void Load(Compilation compilation, string hostPath, LintRequest request) => Load(compilation, hostPath, request, skipPrograms: false);
 
     /// <param name="skipPrograms">A wrapper the model found may be a compiled program (an ELF binary): then nothing is read or reported.</param>
-    internal void Load(Compilation compilation, string hostPath, LintRequest request, bool skipPrograms)
+    /// <returns>Whether the file is such a program.</returns>
+    internal bool Load(Compilation compilation, string hostPath, LintRequest request, bool skipPrograms)
     {
+        bool isProgram = false;
         var text = skipPrograms
-            ? compilation.FileSystem.ReadScript(hostPath, compilation.Diagnostics, out var permissions, out _)
+            ? compilation.FileSystem.ReadScript(hostPath, compilation.Diagnostics, out var permissions, out isProgram)
             : compilation.FileSystem.ReadText(hostPath, compilation.Diagnostics, out permissions);
-        if (text is null) return;
+        if (text is null) return isProgram;
         compilation.AddSource(text);
         int? mode = request.NoDisk ? null : permissions;
         if (!request.NoDisk && mode is null)
@@ -51,5 +53,6 @@ public sealed partial class WrapperFrontEnd : IFrontEnd
             }
         }
         compilation.AddInput(WrapperModel.Build(ShellParser.Parse(text), inherited: null, unixMode: mode));
+        return false;
     }
 }

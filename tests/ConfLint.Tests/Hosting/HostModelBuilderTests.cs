@@ -52,6 +52,25 @@ public class HostModelBuilderTests
     }
 
     [Fact]
+    public void A_wrapper_that_is_a_compiled_program_is_php_itself_and_not_read_as_a_script()
+    {
+        using var tree = new SeedHostTree();
+        var program = new byte[20_000];
+        new byte[] { 0x7F, (byte)'E', (byte)'L', (byte)'F', 2, 1, 1 }.CopyTo(program, 0);
+        File.WriteAllBytes(tree.Real(SeedHostTree.Jail + "/cgi/php-wrapper"), program);
+
+        var lint = tree.Lint();
+        foreach (var model in new[] { tree.Model(), lint.Compilation.InputsOf<HostModel>().Single() })
+        {
+            var backend = model.VirtualHosts.Single().Backends.Single();
+            Assert.Null(backend.Wrapper);
+            Assert.Equal("/cgi/php-wrapper", backend.PhpBinary?.Value);
+            Assert.Equal("[php-wrapper]", backend.Chain[^1].Label);
+        }
+        Assert.DoesNotContain(lint.Diagnostics, d => d.Id is "CL0001" or "CL0002");
+    }
+
+    [Fact]
     public void Stock_suexec_means_no_jails()
     {
         using var tree = new SeedHostTree();

@@ -346,7 +346,7 @@ public sealed class HostModelBuilder
     private PhpBackend CompleteWrapperBackend(PhpBackendKind kind, ImmutableArray<ChainStep> chain, Fact<string> mapping, Fact<string>? action, Fact<string>? wrapperPath, JailModel? jail)
     {
         if (wrapperPath is not null) ShareWalk(jail, HostFileSystem.NormalizeHostPath(wrapperPath.Value));
-        WrapperModel? wrapper = wrapperPath is null ? null : LoadWrapper(wrapperPath.Value);
+        var (wrapper, wrapperIsProgram) = wrapperPath is null ? default : LoadWrapper(wrapperPath.Value);
         if (wrapper?.Interpreter is { } interpreter && interpreter.StartsWith('/')) ShareWalk(jail, ToHostPath(jail, interpreter));
         var steps = chain.ToBuilder();
         Fact<string>? phpBinary = null;
@@ -374,7 +374,7 @@ public sealed class HostModelBuilder
                 steps.Add(new ChainStep($"[{php.ProgramName ?? "php"}{children}]", wrapper.GetLocation(php.ProgramWord.Span)));
             }
         }
-        else if (wrapperPath is not null && IsElf(wrapperPath.Value))
+        else if (wrapperPath is not null && wrapperIsProgram)
         {
             // The process manager starts PHP itself, with no wrapper script in between.
             var inJail = jail is null ? wrapperPath.Value : InJailPath(jail, wrapperPath.Value) ?? wrapperPath.Value;
@@ -473,17 +473,17 @@ public sealed class HostModelBuilder
         return normalized.StartsWith(jail.Root + "/", StringComparison.Ordinal) ? normalized[jail.Root.Length..] : null;
     }
 
-    // Four bytes, one open: whether a wrapper that was not read as a script is a compiled program (PHP itself, say).
-    private bool IsElf(string hostPath) => Jail.PosixFiles.StartsWithElfMagic(Fs.ToRealPath(hostPath));
+    // A wrapper as read: the script's model, or that it is a compiled program (PHP itself, say), or neither (missing, unreadable).
+    private sealed record WrapperRead(WrapperModel? Model, bool IsProgram);
 
-    private WrapperModel? LoadWrapper(string hostPath) => (WrapperModel?)Use(_wrappers, hostPath, path =>
+    private (WrapperModel? Model, bool IsProgram) LoadWrapper(string hostPath) => Use(_wrappers, hostPath, path =>
     {
-        if (!Fs.FileExists(path)) return new StagedFile(null, null);
+        if (!Fs.FileExists(path)) return new StagedFile(new WrapperRead(null, false), null);
         var staged = new Compilation(Fs, _compilation.Options);
         // A wrapper that is a compiled program is not read as a script (the ELF check and the read are one open).
-        new WrapperFrontEnd().Load(staged, path, _request, skipPrograms: true);
-        return new StagedFile(staged.InputsOf<WrapperModel>().FirstOrDefault(), staged);
-    });
+        bool isProgram = new WrapperFrontEnd().Load(staged, path, _request, skipPrograms: true);
+        return new StagedFile(new WrapperRead(staged.InputsOf<WrapperModel>().FirstOrDefault(), isProgram), staged);
+    }) is WrapperRead read ? (read.Model, read.IsProgram) : default;
 
     private PhpIniFile? LoadIni(string hostPath, PhpIniRole role) => (PhpIniFile?)Use(_iniFiles, hostPath, path =>
     {
