@@ -61,9 +61,10 @@ public sealed class Compilation
                 _analysisPasses.Add(new AnalysisPass(wholeHost, Long: true, context => analyzer.Analyze(input, context)));
             return;
         }
+        var analyzers = RuleCatalog.AnalyzersFor<T>();
         _analysisPasses.Add(new AnalysisPass(false, Long: false, context =>
         {
-            foreach (var analyzer in RuleCatalog.AnalyzersFor<T>()) analyzer.Analyze(input, context);
+            for (int i = 0; i < analyzers.Count; i++) analyzers[i].Analyze(input, context);
         }));
     }
 
