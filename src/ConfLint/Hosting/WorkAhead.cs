@@ -19,6 +19,7 @@ public sealed class WorkAhead<T>
     {
         public readonly string Key = key;
         public int State;
+        public int Waiters;
         public T? Result;
         public ExceptionDispatchInfo? Error;
     }
@@ -94,10 +95,13 @@ public sealed class WorkAhead<T>
         if (Interlocked.CompareExchange(ref item.State, Started, NotStarted) != NotStarted) return false;
         try { item.Result = _work(item.Key); }
         catch (Exception e) { item.Error = ExceptionDispatchInfo.Capture(e); }
-        lock (item)
+        // Most items are never waited for, and a monitor costs a sync block per item: it is taken only when a waiter has
+        // said so. Both sides use full fences (the exchange here, the increment in Wait), so either this thread sees the
+        // waiter or the waiter sees Done.
+        Interlocked.Exchange(ref item.State, Done);
+        if (Volatile.Read(ref item.Waiters) > 0)
         {
-            Volatile.Write(ref item.State, Done);
-            Monitor.PulseAll(item);
+            lock (item) Monitor.PulseAll(item);
         }
         return true;
     }
@@ -108,9 +112,13 @@ public sealed class WorkAhead<T>
         {
             // Another thread is on it: take queued work meanwhile, then wait for what is left of it.
             while (Volatile.Read(ref item.State) != Done && _queue.TryDequeue(out var other)) Run(other);
-            lock (item)
+            if (Volatile.Read(ref item.State) != Done)
             {
-                while (Volatile.Read(ref item.State) != Done) Monitor.Wait(item);
+                Interlocked.Increment(ref item.Waiters);
+                lock (item)
+                {
+                    while (Volatile.Read(ref item.State) != Done) Monitor.Wait(item);
+                }
             }
         }
         item.Error?.Throw();
