@@ -26,10 +26,10 @@ public sealed class CL4003PhpIniDirectiveMustBeKnown : Analyzer<PhpIniFile>
         {
             if (entry.Value is null || entry.LoadsExtension) continue;
             var key = entry.Key;
-            var location = input.Document.GetLocation(entry.KeySpan);
             var directive = PhpDirectives.Find(key);
             if (directive is null)
             {
+                var location = input.Document.GetLocation(entry.KeySpan);
                 var suggestion = PhpDirectives.Suggest(key);
                 var message = suggestion is null
                     ? $"unknown php.ini directive '{key}': PHP 8.2 ignores it"
@@ -38,6 +38,8 @@ public sealed class CL4003PhpIniDirectiveMustBeKnown : Analyzer<PhpIniFile>
             }
             else if (directive.RemovedIn is { } removed)
             {
+                // The location is made only for a finding: nearly every directive is known and current.
+                var location = input.Document.GetLocation(entry.KeySpan);
                 var when = removed == "n/a" ? $"the {directive.Extension} extension does not exist for PHP 8.2" : $"it was removed in PHP {removed}";
                 context.Report(Diagnostic.Create(Rule, location, $"php.ini directive '{key}' is not read by PHP 8.2: {when} ({directive.Source})"));
             }
