@@ -214,8 +214,9 @@ public sealed class FpmLoader
         var span = Shift(entry.Span, lineStart, lineEnd);
         var valueSpan = entry.Value is null ? TextSpan.FromBounds(span.End, span.End) : Shift(entry.Value.Span, lineStart, lineEnd);
         var source = file.Source;
-        var keyLocation = source.GetLocation(keySpan);
-        var valueLocation = source.GetLocation(valueSpan.Length > 0 ? valueSpan : span);
+        // Locations are made only for a problem: nearly every line is fine.
+        Location KeyLocation() => source.GetLocation(keySpan);
+        Location ValueLocation() => source.GetLocation(valueSpan.Length > 0 ? valueSpan : span);
 
         // The INI parser hands FPM no value for a bare `key` and for `key = ''`.
         var written = entry.Value?.SourceText ?? "";
@@ -240,7 +241,7 @@ public sealed class FpmLoader
             var other = _current is null ? FpmDirectives.Pool : FpmDirectives.Global;
             var where = _current is null ? "the [global] section" : $"pool [{_current.Name}]";
             var hint = other.ContainsKey(entry.Key) ? $" ('{entry.Key}' belongs in {(_current is null ? "a pool section" : "[global]")})" : Suggest(entry.Key, table.Keys);
-            Problem(FpmProblemPhase.Load, keyLocation, $"unknown php-fpm key '{entry.Key}' in {where}{hint}",
+            Problem(FpmProblemPhase.Load, KeyLocation(), $"unknown php-fpm key '{entry.Key}' in {where}{hint}",
                 $"{Here(file)} unknown entry '{entry.Key}'", _engineLine, file.IncludeChain);
             return null;
         }
@@ -252,7 +253,7 @@ public sealed class FpmLoader
             {
                 if (_current is null)
                 {
-                    Problem(FpmProblemPhase.Load, valueLocation, $"'{canonical}' uses '$pool' outside a pool section",
+                    Problem(FpmProblemPhase.Load, ValueLocation(), $"'{canonical}' uses '$pool' outside a pool section",
                         $"{Here(file)} unable to parse value for entry '{canonical}': Can't use '$pool' when the pool is not defined", _engineLine, file.IncludeChain);
                     return null;
                 }
@@ -264,7 +265,7 @@ public sealed class FpmLoader
             var error = FpmDirectives.Check(kind, value, out number);
             if (error is not null)
             {
-                Problem(FpmProblemPhase.Load, valueLocation, $"invalid value '{value}' for '{canonical}': {error}{ExpectedFor(kind)}",
+                Problem(FpmProblemPhase.Load, ValueLocation(), $"invalid value '{value}' for '{canonical}': {error}{ExpectedFor(kind)}",
                     $"{Here(file)} unable to parse value for entry '{canonical}': {error}", _engineLine, file.IncludeChain);
                 return null;
             }
