@@ -633,12 +633,12 @@ public sealed class HostModelBuilder
 
     private readonly record struct Suexec(Fact<string> User, Fact<string> Group);
 
-    private static Suexec? SuexecOf(IEnumerable<ApacheNodeContext> nodes) =>
+    private static Suexec? SuexecOf(List<ApacheNodeContext> nodes) =>
         LastDirective(nodes, "SuexecUserGroup") is { Arguments.Length: >= 2 } d
             ? new Suexec(new Fact<string>(d.Arguments[0].Value, d.Location), new Fact<string>(d.Arguments[1].Value, d.Location))
             : null;
 
-    private static IEnumerable<ApacheConfigDirective> Directives(IEnumerable<ApacheNodeContext> nodes, params string[] names)
+    private static IEnumerable<ApacheConfigDirective> Directives(List<ApacheNodeContext> nodes, params string[] names)
     {
         foreach (var node in nodes)
         {
@@ -652,8 +652,13 @@ public sealed class HostModelBuilder
         }
     }
 
-    private static ApacheConfigDirective? LastDirective(IEnumerable<ApacheNodeContext> nodes, string name) =>
-        Directives(nodes, name).LastOrDefault();
+    // From the end: the last one is what httpd keeps, and most scopes are searched for several names.
+    private static ApacheConfigDirective? LastDirective(List<ApacheNodeContext> nodes, string name)
+    {
+        for (int i = nodes.Count - 1; i >= 0; i--)
+            if (nodes[i].Node is ApacheConfigDirective d && d.Is(name)) return d;
+        return null;
+    }
 
     private static string ArgumentOrEmpty(ApacheConfigDirective d, int index) => d.Arguments.Length > index ? d.Arguments[index].Value : "";
 
