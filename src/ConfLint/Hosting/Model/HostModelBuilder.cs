@@ -186,8 +186,10 @@ public sealed class HostModelBuilder
         var header = $"[Apache {(addresses.IsEmpty ? "" : string.Join(' ', addresses) + " ")}{display}]";
 
         var backends = ImmutableArray.CreateBuilder<PhpBackend>();
-        backends.AddRange(FindActionBackends(scope, docRoot, header, jail, fastCgiWrapper, suexec is not null));
-        backends.AddRange(FindFcgidBackends(scope, header, jail));
+        // The handlers .php files get, found once for the two kinds of backend that start from them.
+        var mappings = HandlerMappings(scope);
+        backends.AddRange(FindActionBackends(scope, mappings, docRoot, header, jail, fastCgiWrapper, suexec is not null));
+        backends.AddRange(FindFcgidBackends(scope, mappings, header, jail));
         backends.AddRange(FindProxyBackends(scope, header, fpm));
 
         return new VirtualHostModel
@@ -210,10 +212,11 @@ public sealed class HostModelBuilder
     }
 
     // mod_fastcgi (and plain CGI): AddHandler/SetHandler H for .php → Action H URL → ScriptAlias/Alias → the wrapper file.
-    private IEnumerable<PhpBackend> FindActionBackends(List<ApacheNodeContext> scope, Fact<string>? docRoot, string header, JailModel? jail, Fact<string>? fastCgiWrapper, bool hasSuexec)
+    private IEnumerable<PhpBackend> FindActionBackends(List<ApacheNodeContext> scope, List<Fact<string>> mappings, Fact<string>? docRoot, string header, JailModel? jail,
+        Fact<string>? fastCgiWrapper, bool hasSuexec)
     {
         var actions = Directives(scope, "Action").Where(d => d.Arguments.Length >= 2).ToList();
-        foreach (var mapping in PhpHandlerMappings(scope))
+        foreach (var mapping in PhpHandlerMappings(mappings))
         {
             var handler = mapping.Value;
             var action = actions.LastOrDefault(a => string.Equals(a.Arguments[0].Value, handler, StringComparison.OrdinalIgnoreCase));
@@ -246,9 +249,9 @@ public sealed class HostModelBuilder
     }
 
     // mod_fcgid: FcgidWrapper COMMAND [suffix] [virtual], with AddHandler fcgid-script for .php.
-    private IEnumerable<PhpBackend> FindFcgidBackends(List<ApacheNodeContext> scope, string header, JailModel? jail)
+    private IEnumerable<PhpBackend> FindFcgidBackends(List<ApacheNodeContext> scope, List<Fact<string>> mappings, string header, JailModel? jail)
     {
-        var maps = HandlerMappings(scope).Where(m => string.Equals(m.Value, "fcgid-script", StringComparison.OrdinalIgnoreCase)).ToList();
+        var maps = mappings.Where(m => string.Equals(m.Value, "fcgid-script", StringComparison.OrdinalIgnoreCase)).ToList();
         if (maps.Count == 0) yield break;
         foreach (var wrapper in Directives(scope, "FcgidWrapper", "FCGIWrapper"))
         {
@@ -601,13 +604,14 @@ public sealed class HostModelBuilder
     }
 
     /// <summary>Handler names .php files get: AddHandler H .php, or SetHandler H in a section that selects .php files.</summary>
-    private static IEnumerable<Fact<string>> PhpHandlerMappings(List<ApacheNodeContext> scope) =>
-        HandlerMappings(scope).Where(m => !m.Value.Equals("fcgid-script", StringComparison.OrdinalIgnoreCase)
+    private static IEnumerable<Fact<string>> PhpHandlerMappings(List<Fact<string>> mappings) =>
+        mappings.Where(m => !m.Value.Equals("fcgid-script", StringComparison.OrdinalIgnoreCase)
             && !m.Value.StartsWith("proxy:", StringComparison.OrdinalIgnoreCase)
             && !m.Value.Equals("fastcgi-script", StringComparison.OrdinalIgnoreCase));
 
-    private static IEnumerable<Fact<string>> HandlerMappings(List<ApacheNodeContext> scope)
+    private static List<Fact<string>> HandlerMappings(List<ApacheNodeContext> scope)
     {
+        var mappings = new List<Fact<string>>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var context in scope)
         {
@@ -615,14 +619,15 @@ public sealed class HostModelBuilder
             if (d is null || d.Arguments.Length == 0) continue;
             if (d.Is("AddHandler") && d.Arguments.Skip(1).Any(a => IsPhpExtension(a.Value)))
             {
-                if (seen.Add(d.Arguments[0].Value)) yield return new Fact<string>(d.Arguments[0].Value, d.Location);
+                if (seen.Add(d.Arguments[0].Value)) mappings.Add(new Fact<string>(d.Arguments[0].Value, d.Location));
             }
-            else if (d.Is("SetHandler") && context.Sections.LastOrDefault() is { } s
+            else if (d.Is("SetHandler") && context.Sections is { IsEmpty: false } sections && sections[^1] is var s
                 && s.Kind is ApacheSectionKind.FilesMatch or ApacheSectionKind.Files && s.ArgumentText.Contains("php", StringComparison.OrdinalIgnoreCase))
             {
-                if (seen.Add(d.Arguments[0].Value)) yield return new Fact<string>(d.Arguments[0].Value, d.Location);
+                if (seen.Add(d.Arguments[0].Value)) mappings.Add(new Fact<string>(d.Arguments[0].Value, d.Location));
             }
         }
+        return mappings;
     }
 
     private static bool IsPhpExtension(string extension)
