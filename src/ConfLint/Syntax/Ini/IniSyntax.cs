@@ -140,6 +140,9 @@ public sealed class IniDocument
 
     public Location GetLocation(TextSpan span) => Text.GetLocation(span);
 
+    /// <summary>The same parse for another file with the same text: statements and error hold positions, not a file.</summary>
+    internal IniDocument WithText(SourceText text) => ReferenceEquals(text, Text) ? this : new IniDocument(text, Options, Statements, Error);
+
     /// <summary>Parses with PHP's parse_ini_string semantics (the default options) or those given.</summary>
     public static IniDocument Parse(SourceText text, IniParseOptions? options = null) => IniParser.Parse(text, options ?? IniParseOptions.Default);
 

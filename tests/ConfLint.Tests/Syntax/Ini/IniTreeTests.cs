@@ -113,4 +113,26 @@ public sealed class IniTreeTests
     {
         Assert.Equal(expected, new PhpIniFrontEnd().Recognize(path, SourceText.From(content, path)));
     }
+
+    [Fact]
+    public void Files_with_the_same_text_share_one_parse_and_keep_their_own_places()
+    {
+        const string text = "doc_root = \"/html\"\n[PATH=/html/admin]\nengine = Off\ncgi.fix_pathinfo = 0\nbroken = (\n";
+        var first = SourceText.From(text, "/srv/a/etc/php.ini", "/srv/a/etc/php.ini");
+        var second = SourceText.From(string.Concat(text.AsSpan(0, 3), text.AsSpan(3)), "/srv/b/etc/php.ini", "/srv/b/etc/php.ini");
+        var firstBag = new ConfLint.Diagnostics.DiagnosticBag();
+        var secondBag = new ConfLint.Diagnostics.DiagnosticBag();
+
+        var a = PhpIniFrontEnd.Read(first, ConfLint.Syntax.Ini.PhpIniRole.Main, firstBag);
+        var b = PhpIniFrontEnd.Read(second, ConfLint.Syntax.Ini.PhpIniRole.Main, secondBag);
+
+        Assert.Equal(a.Document.Statements, b.Document.Statements); // one parse: the very same statements
+        Assert.True(a.Document.Statements.Zip(b.Document.Statements).All(p => ReferenceEquals(p.First, p.Second)));
+        Assert.Same(second, b.Document.Text);
+        var entry = b.Document.Entries.First(e => e.Key == "engine");
+        Assert.Equal("/srv/b/etc/php.ini", b.Document.GetLocation(entry.KeySpan).Path);
+        Assert.Equal("/srv/a/etc/php.ini", Assert.Single(firstBag).Location.Path);   // the syntax error, in each file
+        Assert.Equal("/srv/b/etc/php.ini", Assert.Single(secondBag).Location.Path);
+        Assert.Equal(firstBag.Single().Location.Line, secondBag.Single().Location.Line);
+    }
 }
