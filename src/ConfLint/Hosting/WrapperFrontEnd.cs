@@ -29,6 +29,16 @@ public sealed partial class WrapperFrontEnd : IFrontEnd
 
     public void Load(Compilation compilation, string hostPath, LintRequest request) => Load(compilation, hostPath, request, skipPrograms: false);
 
+    // Hosts give every site the same php-wrapper (the FAQ's, or a control panel's template): a script text is parsed once,
+    // and each file keeps its own source over the shared syntax (which holds positions, not a file).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ShellScript> ParsedScripts = new(StringComparer.Ordinal);
+
+    private static ShellScript Parse(SourceText text)
+    {
+        var script = ParsedScripts.GetOrAdd(text.Text, _ => ShellParser.Parse(text));
+        return ReferenceEquals(script.Source, text) ? script : script with { Source = text };
+    }
+
     /// <param name="skipPrograms">A wrapper the model found may be a compiled program (an ELF binary): then nothing is read or reported.</param>
     /// <returns>Whether the file is such a program.</returns>
     internal bool Load(Compilation compilation, string hostPath, LintRequest request, bool skipPrograms)
@@ -52,7 +62,7 @@ public sealed partial class WrapperFrontEnd : IFrontEnd
                 mode = null;
             }
         }
-        compilation.AddInput(WrapperModel.Build(ShellParser.Parse(text), inherited: null, unixMode: mode));
+        compilation.AddInput(WrapperModel.Build(Parse(text), inherited: null, unixMode: mode));
         return false;
     }
 }
