@@ -59,12 +59,12 @@ public sealed class PhpIniFrontEnd : IFrontEnd
 
     // A host's jails often hold copies of one php.ini (a control panel writes them alike, or copies the distribution's): a
     // text is parsed once. The parse depends on the text alone with the startup options, whose environment is empty.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IniDocument> ParsedTexts = new(StringComparer.Ordinal);
+    private static readonly ParsedTexts<IniDocument> Parsed = new(maxEntries: 4096, maxTextLength: 1 << 20);
 
     /// <summary>Parses a php.ini as PHP does at startup and reports a syntax error as CL4002.</summary>
     public static PhpIniFile Read(SourceText text, PhpIniRole role, Diagnostics.DiagnosticBag diagnostics)
     {
-        var document = ParsedTexts.GetOrAdd(text.Text, _ => IniDocument.Parse(text, StartupOptions)).WithText(text);
+        var document = Parsed.GetOrParse(text.Text, () => IniDocument.Parse(text, StartupOptions)).WithText(text);
         if (document.Error is { } error) diagnostics.Add(CL4002PhpIniMustParse.Create(document, error));
         return new PhpIniFile(document, role);
     }

@@ -31,11 +31,11 @@ public sealed partial class WrapperFrontEnd : IFrontEnd
 
     // Hosts give every site the same php-wrapper (the FAQ's, or a control panel's template): a script text is parsed once,
     // and each file keeps its own source over the shared syntax (which holds positions, not a file).
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ShellScript> ParsedScripts = new(StringComparer.Ordinal);
+    private static readonly ParsedTexts<ShellScript> ParsedScripts = new(maxEntries: 4096, maxTextLength: 1 << 20);
 
     private static ShellScript Parse(SourceText text)
     {
-        var script = ParsedScripts.GetOrAdd(text.Text, _ => ShellParser.Parse(text));
+        var script = ParsedScripts.GetOrParse(text.Text, () => ShellParser.Parse(text));
         return ReferenceEquals(script.Source, text) ? script : script with { Source = text };
     }
 
