@@ -30,16 +30,30 @@ public sealed class JailInspector
         return new JailFileInfo(jailRoot, pathInJail, kind, status.Uid, status.Gid, (int)(status.Mode & 0xFFF), status.LinkCount, target);
     }
 
-    private static JailFileKind KindOf(FileStatus status) => status.Type switch
+    // The S_IFMT bits of each kind lstat reports; anything else is a regular file.
+    private static readonly (uint Type, JailFileKind Kind)[] Kinds =
     {
-        0x4000 => JailFileKind.Directory,
-        0xA000 => JailFileKind.Symlink,
-        0x2000 => JailFileKind.CharacterDevice,
-        0x6000 => JailFileKind.BlockDevice,
-        0x1000 => JailFileKind.Fifo,
-        0xC000 => JailFileKind.Socket,
-        _ => JailFileKind.File,
+        (FileStatus.Directory, JailFileKind.Directory), (FileStatus.Symlink, JailFileKind.Symlink), (0x2000, JailFileKind.CharacterDevice),
+        (0x6000, JailFileKind.BlockDevice), (0x1000, JailFileKind.Fifo), (0xC000, JailFileKind.Socket),
     };
+
+    private const uint RegularFile = 0x8000; // S_IFREG
+
+    private static JailFileKind KindOf(FileStatus status)
+    {
+        foreach (var (type, kind) in Kinds)
+            if (type == status.Type) return kind;
+        return JailFileKind.File;
+    }
+
+    /// <summary>The S_IFMT bits of a kind (a regular file's for <see cref="JailFileKind.File"/>); 0 for a missing entry.</summary>
+    internal static uint TypeOf(JailFileKind kind)
+    {
+        if (kind == JailFileKind.Missing) return 0;
+        foreach (var (type, k) in Kinds)
+            if (k == kind) return type;
+        return RegularFile;
+    }
 
     /// <summary>
     /// Every path below a jail root (the root itself first), depth first in byte order, without

@@ -44,15 +44,7 @@ public sealed class JailWalks
         if (!TryPathInJail(jailRoot, hostPath, out var pathInJail)) return;
         if (!_walks.TryGet(jailRoot, out var walk) || walk!.EntryAt(pathInJail) is not { } entry) return;
         if (!fileSystem.ResolvesToItself(jailRoot)) return;
-        fileSystem.Remember(hostPath, entry.Kind switch
-        {
-            JailFileKind.Directory => FileStatus.Directory,
-            JailFileKind.CharacterDevice => 0x2000,
-            JailFileKind.BlockDevice => 0x6000,
-            JailFileKind.Fifo => 0x1000,
-            JailFileKind.Socket => 0xC000,
-            _ => 0x8000,
-        });
+        fileSystem.Remember(hostPath, JailInspector.TypeOf(entry.Kind));
     }
 
     /// <summary>
