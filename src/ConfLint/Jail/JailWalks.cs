@@ -10,9 +10,11 @@ namespace ConfLint.Jail;
 public sealed class JailWalks
 {
     private readonly WorkAhead<JailWalk> _walks;
+    private readonly HostFileSystem _fileSystem;
 
     public JailWalks(HostFileSystem fileSystem)
     {
+        _fileSystem = fileSystem;
         var inspector = new JailInspector(fileSystem);
         _walks = new WorkAhead<JailWalk>(root => inspector.Walk(root, out _));
     }
@@ -34,17 +36,38 @@ public sealed class JailWalks
         return _walks.TryGet(jailRoot, out var walk) ? walk!.Probe(pathInJail) : JailPathAnswer.Unknown;
     }
 
+    /// <summary>Whether a normalised host path inside the jail names something that is not a directory (symlinks followed), as <see cref="HostFileSystem.FileExists"/>: from the walk when it can tell.</summary>
+    public bool FileExists(string jailRoot, string hostPath) => Probe(jailRoot, hostPath) switch
+    {
+        JailPathAnswer.Unknown => _fileSystem.FileExists(hostPath),
+        var answer => answer == JailPathAnswer.NotDirectory,
+    };
+
+    /// <summary>Whether a normalised host path inside the jail names a directory (symlinks followed), as <see cref="HostFileSystem.DirectoryExists"/>.</summary>
+    public bool DirectoryExists(string jailRoot, string hostPath) => Probe(jailRoot, hostPath) switch
+    {
+        JailPathAnswer.Unknown => _fileSystem.DirectoryExists(hostPath),
+        var answer => answer == JailPathAnswer.Directory,
+    };
+
+    /// <summary>Whether anything is at a normalised host path inside the jail (symlinks followed), as <see cref="HostFileSystem.Exists"/>.</summary>
+    public bool Exists(string jailRoot, string hostPath) => Probe(jailRoot, hostPath) switch
+    {
+        JailPathAnswer.Unknown => _fileSystem.Exists(hostPath),
+        var answer => answer != JailPathAnswer.Missing,
+    };
+
     /// <summary>
     /// Tells the file system what the jail's walk saw at a normalised host path inside it, when that settles how the path
     /// resolves: the jail root resolves to itself and no symlink lies on the way. Reading the file, or asking whether it
     /// exists, then costs no call to resolve it.
     /// </summary>
-    public void ShareWith(HostFileSystem fileSystem, string jailRoot, string hostPath)
+    public void ShareWithFileSystem(string jailRoot, string hostPath)
     {
         if (!TryPathInJail(jailRoot, hostPath, out var pathInJail)) return;
         if (!_walks.TryGet(jailRoot, out var walk) || walk!.EntryAt(pathInJail) is not { } entry) return;
-        if (!fileSystem.ResolvesToItself(jailRoot)) return;
-        fileSystem.Remember(hostPath, JailInspector.TypeOf(entry.Kind));
+        if (!_fileSystem.ResolvesToItself(jailRoot)) return;
+        _fileSystem.Remember(hostPath, JailInspector.TypeOf(entry.Kind));
     }
 
     /// <summary>

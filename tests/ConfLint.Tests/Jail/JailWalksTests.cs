@@ -71,7 +71,7 @@ public sealed class JailWalksTests : IDisposable
         var paths = new[] { "/etc/php.ini", "/etc", "/usr/bin/php-cgi", "/html/link", "/etc/alt", "/etc/alt/php.ini", "/nope", "/tmp", "/usr/bin/none" };
         foreach (var root in roots)
         {
-            foreach (var path in paths) walks.ShareWith(shared, root, root + path);
+            foreach (var path in paths) walks.ShareWithFileSystem(root, root + path);
             foreach (var path in paths)
             {
                 var hostPath = root + path;

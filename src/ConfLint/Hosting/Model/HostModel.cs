@@ -194,18 +194,12 @@ public sealed class HostModel
         ProbesJailsByWalks && jail is not null ? Walks.Probe(jail.Root, HostFileSystem.NormalizeHostPath(hostPath)) : ConfLint.Jail.JailPathAnswer.Unknown;
 
     /// <summary>Whether a host path inside a jail names something that is not a directory (symlinks followed), as <see cref="HostFileSystem.FileExists"/>.</summary>
-    public bool FileExistsInJail(JailModel? jail, string hostPath) => ProbeInJail(jail, hostPath) switch
-    {
-        ConfLint.Jail.JailPathAnswer.Unknown => FileSystem.FileExists(hostPath),
-        var answer => answer == ConfLint.Jail.JailPathAnswer.NotDirectory,
-    };
+    public bool FileExistsInJail(JailModel? jail, string hostPath) =>
+        ProbesJailsByWalks && jail is not null ? Walks.FileExists(jail.Root, HostFileSystem.NormalizeHostPath(hostPath)) : FileSystem.FileExists(hostPath);
 
     /// <summary>Whether anything is at a host path inside a jail (symlinks followed), as <see cref="HostFileSystem.Exists"/>.</summary>
-    public bool ExistsInJail(JailModel? jail, string hostPath) => ProbeInJail(jail, hostPath) switch
-    {
-        ConfLint.Jail.JailPathAnswer.Unknown => FileSystem.Exists(hostPath),
-        var answer => answer != ConfLint.Jail.JailPathAnswer.Missing,
-    };
+    public bool ExistsInJail(JailModel? jail, string hostPath) =>
+        ProbesJailsByWalks && jail is not null ? Walks.Exists(jail.Root, HostFileSystem.NormalizeHostPath(hostPath)) : FileSystem.Exists(hostPath);
 
     private ConfLint.Jail.JailInspector? _inspector;
 

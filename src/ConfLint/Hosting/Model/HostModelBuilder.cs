@@ -415,16 +415,10 @@ public sealed class HostModelBuilder
     // Resolves which php.ini PHP loads (inside the jail), reads it, and computes the values in effect.
     private PhpBackend WithIni(PhpBackend backend, PhpLaunch launch, JailModel? jail, List<(string Key, string Value, Location Location)>? defines = null)
     {
-        bool IsFile(string path) => Probe(jail, path) switch
-        {
-            ConfLint.Jail.JailPathAnswer.Unknown => Fs.FileExists(ToHostPath(jail, path)),
-            var answer => answer == ConfLint.Jail.JailPathAnswer.NotDirectory,
-        };
-        bool IsDirectory(string path) => Probe(jail, path) switch
-        {
-            ConfLint.Jail.JailPathAnswer.Unknown => Fs.DirectoryExists(ToHostPath(jail, path)),
-            var answer => answer == ConfLint.Jail.JailPathAnswer.Directory,
-        };
+        // Most places PHP looks for php.ini are not there, and the jail's walk has read the directories they would be in.
+        bool walked = _probeByWalks && jail is not null;
+        bool IsFile(string path) => walked ? _walks.FileExists(jail!.Root, ToHostPath(jail, path)) : Fs.FileExists(ToHostPath(jail, path));
+        bool IsDirectory(string path) => walked ? _walks.DirectoryExists(jail!.Root, ToHostPath(jail, path)) : Fs.DirectoryExists(ToHostPath(jail, path));
         var resolution = PhpIniLocator.Resolve(launch, IsFile, IsDirectory, p => Fs.ListDirectory(ToHostPath(jail, p)));
         var files = ImmutableArray.CreateBuilder<PhpIniFile>();
         if (resolution.LoadedFile is { } main && LoadIni(ShareWalk(jail, ToHostPath(jail, main)), PhpIniRole.Main) is { } mainIni) files.Add(mainIni);
@@ -448,18 +442,10 @@ public sealed class HostModelBuilder
         return backend with { IniResolution = resolution, IniFiles = files.ToImmutable(), Effective = effective.ToImmutable() };
     }
 
-    // What a jailed PHP would find at a path, from the jail's walk: most of the places PHP looks for php.ini are not there,
-    // and the walk has read the directories they would be in. Unknown sends the question to the file system.
-    private ConfLint.Jail.JailPathAnswer Probe(JailModel? jail, string path)
-    {
-        if (!_probeByWalks || jail is null) return ConfLint.Jail.JailPathAnswer.Unknown;
-        return _walks.Probe(jail.Root, ToHostPath(jail, path));
-    }
-
-    // Lets the file system take a path inside a jail from the jail's walk (see JailWalks.ShareWith), before it is read.
+    // Lets the file system take a path inside a jail from the jail's walk (see JailWalks.ShareWithFileSystem), before it is read.
     private string ShareWalk(JailModel? jail, string hostPath)
     {
-        if (_probeByWalks && jail is not null) _walks.ShareWith(Fs, jail.Root, hostPath);
+        if (_probeByWalks && jail is not null) _walks.ShareWithFileSystem(jail.Root, hostPath);
         return hostPath;
     }
 
