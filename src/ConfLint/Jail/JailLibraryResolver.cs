@@ -45,9 +45,7 @@ public sealed class JailLibraryResolver
         if (_jailRoot != "/")
         {
             var lexical = HostFileSystem.NormalizeHostPath(_jailRoot, inJailPath);
-            if (lexical.Length > _jailRoot.Length && lexical.StartsWith(_jailRoot, StringComparison.Ordinal) && lexical[_jailRoot.Length] == '/'
-                && _fileSystem.ResolvesToItself(lexical))
-                return lexical;
+            if (JailWalks.TryPathInJail(_jailRoot, lexical, out _) && _fileSystem.ResolvesToItself(lexical)) return lexical;
         }
         var jailFs = _jailRoot == "/" ? _fileSystem : _jailFileSystem ??= new HostFileSystem(_fileSystem.ToRealPath(_jailRoot));
         var resolved = jailFs.ResolveHostPath(inJailPath);
