@@ -170,12 +170,7 @@ internal static unsafe partial class PosixFiles
     // The first four bytes of every ELF object: 0x7F 'E' 'L' 'F'.
     private static bool IsElfMagic(ReadOnlySpan<byte> head) => head.StartsWith("\u007FELF"u8);
 
-    private static int OpenForReading(ReadOnlySpan<char> path)
-    {
-        Span<byte> encoded = stackalloc byte[PathMax];
-        if (!TryEncode(default, path, encoded, out var heapEncoded)) return -1;
-        fixed (byte* p = heapEncoded ?? encoded) return NativeOpenAt(AtFdCwd, p, OpenReadOnly, 0);
-    }
+    private static int OpenForReading(ReadOnlySpan<char> path) => OpenAt(AtFdCwd, default, path, OpenReadOnly);
 
     /// <summary>The working directory, for the calls below that take a directory: absolute paths ignore it.</summary>
     public const int CurrentDirectory = AtFdCwd;
@@ -214,16 +209,17 @@ internal static unsafe partial class PosixFiles
     }
 
     /// <summary>Opens the directory at <paramref name="prefix"/> followed by <paramref name="path"/> for reading; -1 when it cannot.</summary>
-    public static int OpenDirectory(ReadOnlySpan<char> prefix, ReadOnlySpan<char> path) => OpenDirectoryAt(AtFdCwd, prefix, path, 0);
+    public static int OpenDirectory(ReadOnlySpan<char> prefix, ReadOnlySpan<char> path) => OpenAt(AtFdCwd, prefix, path, OpenDirectoryFlags);
 
     /// <summary>Opens the directory <paramref name="name"/> in the open directory <paramref name="directory"/>, not following a symlink; -1 when it cannot.</summary>
-    public static int OpenDirectoryAt(int directory, string name) => OpenDirectoryAt(directory, default, name, NoFollow);
+    public static int OpenDirectoryAt(int directory, string name) => OpenAt(directory, default, name, OpenDirectoryFlags | NoFollow);
 
-    private static int OpenDirectoryAt(int directory, ReadOnlySpan<char> prefix, ReadOnlySpan<char> path, int flags)
+    // openat(2) of prefix + path (relative to the open `directory`) with `flags`; -1 when it fails.
+    private static int OpenAt(int directory, ReadOnlySpan<char> prefix, ReadOnlySpan<char> path, int flags)
     {
         Span<byte> encoded = stackalloc byte[PathMax];
         if (!TryEncode(prefix, path, encoded, out var heapEncoded)) return -1;
-        fixed (byte* p = heapEncoded ?? encoded) return NativeOpenAt(directory, p, OpenDirectoryFlags | flags, 0);
+        fixed (byte* p = heapEncoded ?? encoded) return NativeOpenAt(directory, p, flags, 0);
     }
 
     public static void Close(int fd) => NativeClose(fd);
