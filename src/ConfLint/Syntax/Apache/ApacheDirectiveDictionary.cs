@@ -155,20 +155,115 @@ public sealed class ApacheDirectiveDictionary
 
     private static readonly Lazy<ApacheDirectiveDictionary> _httpd24 = new(LoadEmbedded);
 
-    // Plain dictionaries: the dictionary is built at every start, and a frozen one costs more to build than it saves.
-    private readonly Dictionary<string, ImmutableArray<ApacheDirectiveInfo>> _byName;
+    // The directives of one name (any case), one per module that defines it, in the table's order. A dictionary read from
+    // the TSV keeps where each row's line is and parses it when the name is first looked up: a lint looks up a few dozen
+    // of the table's thousand names, and parsing every row cost a lint more time than all its Apache directives' checks.
+    private sealed class NameEntry
+    {
+        private readonly string? _tsv;
+        private readonly List<(int Start, int Length)>? _lines;
+        private ApacheDirectiveInfo[]? _infos;
+
+        public NameEntry(string tsv) { _tsv = tsv; _lines = new List<(int, int)>(1); }
+        public NameEntry() => _infos = Array.Empty<ApacheDirectiveInfo>();
+
+        public int Count => _lines?.Count ?? _infos!.Length;
+
+        public void AddLine(int start, int length) => _lines!.Add((start, length));
+
+        public void AddInfo(ApacheDirectiveInfo info) => _infos = [.. _infos!, info];
+
+        // Parsed once; threads racing on a first lookup agree on the first array stored.
+        public ApacheDirectiveInfo[] Infos
+        {
+            get
+            {
+                if (Volatile.Read(ref _infos) is { } infos) return infos;
+                var parsed = new ApacheDirectiveInfo[_lines!.Count];
+                for (int i = 0; i < parsed.Length; i++) parsed[i] = ParseRow(_tsv.AsSpan(_lines[i].Start, _lines[i].Length));
+                return Interlocked.CompareExchange(ref _infos, parsed, null) ?? parsed;
+            }
+        }
+    }
+
+    private readonly Dictionary<string, NameEntry> _byName = new(StringComparer.OrdinalIgnoreCase);
+    // Every row in the table's order: the name it belongs to and its place among that name's rows.
+    private readonly List<(NameEntry Entry, int Index)> _rows = new();
+    private readonly Lazy<ImmutableArray<ApacheDirectiveInfo>> _directives;
     private readonly Dictionary<string, ApacheModuleInfo> _modules;
-    private readonly Dictionary<string, string> _sourceToModule;
+    // Source file (mod_rewrite.c) → module identifier, from the first row that names the file.
+    private readonly Dictionary<string, string> _sourceToModule = new(StringComparer.OrdinalIgnoreCase);
+    // Module identifier → source file, from the first row of the module.
+    private readonly Dictionary<string, string> _moduleToSource = new(StringComparer.Ordinal);
 
     public ApacheDirectiveDictionary(IEnumerable<ApacheDirectiveInfo> directives, IEnumerable<ApacheModuleInfo> modules, string header)
     {
-        Directives = directives.ToImmutableArray();
-        _byName = Directives.GroupBy(d => d.Name, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.OrdinalIgnoreCase);
+        foreach (var directive in directives)
+        {
+            if (!_byName.TryGetValue(directive.Name, out var entry)) _byName[directive.Name] = entry = new NameEntry();
+            _rows.Add((entry, entry.Count));
+            entry.AddInfo(directive);
+            _sourceToModule.TryAdd(directive.SourceFile, directive.Module);
+            _moduleToSource.TryAdd(directive.Module, directive.SourceFile);
+        }
         _modules = modules.ToDictionary(m => m.Identifier, StringComparer.Ordinal);
-        _sourceToModule = Directives.GroupBy(d => d.SourceFile, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.First().Module, StringComparer.OrdinalIgnoreCase);
+        _directives = new(AllRows);
         Header = header;
+    }
+
+    private ApacheDirectiveDictionary(string tsv)
+    {
+        var modules = new List<ApacheModuleInfo>();
+        var header = new List<string>();
+        var byNameSpan = _byName.GetAlternateLookup<ReadOnlySpan<char>>();
+        var sourceSpan = _sourceToModule.GetAlternateLookup<ReadOnlySpan<char>>();
+        var moduleSpan = _moduleToSource.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (int start = 0; start < tsv.Length;)
+        {
+            int end = tsv.IndexOf('\n', start);
+            if (end < 0) end = tsv.Length;
+            var line = tsv.AsSpan(start, end - start).TrimEnd('\r');
+            int lineStart = start;
+            start = end + 1;
+            if (line.Length == 0) continue;
+            if (line[0] == '#')
+            {
+                if (!line.StartsWith("#name") && !line.StartsWith("#module")) header.Add(line.TrimStart("# ").ToString());
+                continue;
+            }
+            var name = Field(line, 0);
+            if (name.SequenceEqual("@module"))
+            {
+                var f = line.ToString().Split('\t');
+                modules.Add(new ApacheModuleInfo(f[1], f[2], f.Length > 3 && f[3].Length > 0
+                    ? f[3].Split(',').ToImmutableArray() : ImmutableArray<string>.Empty));
+                continue;
+            }
+            if (!byNameSpan.TryGetValue(name, out var entry)) byNameSpan[name] = entry = new NameEntry(tsv);
+            _rows.Add((entry, entry.Count));
+            entry.AddLine(lineStart, line.Length);
+            ReadOnlySpan<char> source = Field(line, 2), module = Field(line, 1);
+            if (!sourceSpan.ContainsKey(source)) sourceSpan[source] = module.ToString();
+            if (!moduleSpan.ContainsKey(module)) moduleSpan[module] = source.ToString();
+        }
+        _modules = modules.ToDictionary(m => m.Identifier, StringComparer.Ordinal);
+        _directives = new(AllRows);
+        Header = string.Join("\n", header);
+    }
+
+    private ImmutableArray<ApacheDirectiveInfo> AllRows() => _rows.Select(r => r.Entry.Infos[r.Index]).ToImmutableArray();
+
+    // The tab-separated field `index` of a row ("" past the last).
+    private static ReadOnlySpan<char> Field(ReadOnlySpan<char> line, int index)
+    {
+        for (; index > 0; index--)
+        {
+            int tab = line.IndexOf('\t');
+            if (tab < 0) return default;
+            line = line[(tab + 1)..];
+        }
+        int end = line.IndexOf('\t');
+        return end < 0 ? line : line[..end];
     }
 
     /// <summary>The dictionary probed from httpd 2.4 (see the TSV's header for the exact version).</summary>
@@ -189,14 +284,17 @@ public sealed class ApacheDirectiveDictionary
         }) { IsBackground = true, Name = "directive dictionary" }.Start();
     }
 
-    public ImmutableArray<ApacheDirectiveInfo> Directives { get; }
+    /// <summary>Every directive of the table, in its order.</summary>
+    public ImmutableArray<ApacheDirectiveInfo> Directives => _directives.Value;
 
     /// <summary>The generator's header lines (engine version probed).</summary>
     public string Header { get; }
 
     /// <summary>The directives named <paramref name="name"/> (case-insensitive), one per module that defines it.</summary>
     public ImmutableArray<ApacheDirectiveInfo> Lookup(string name) =>
-        _byName.TryGetValue(name, out var found) ? found : ImmutableArray<ApacheDirectiveInfo>.Empty;
+        _byName.TryGetValue(name, out var found)
+            ? System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(found.Infos)
+            : ImmutableArray<ApacheDirectiveInfo>.Empty;
 
     /// <summary>The directive a loaded module defines under <paramref name="name"/>, else the first known one (null when unknown).</summary>
     public ApacheDirectiveInfo? Resolve(string name, ApacheModuleSet modules, out bool loaded)
@@ -251,15 +349,14 @@ public sealed class ApacheDirectiveDictionary
     /// </summary>
     public string? ModuleIdentifier(string identifierOrSource)
     {
-        if (_modules.ContainsKey(identifierOrSource) || _sourceToModule.Values.Contains(identifierOrSource, StringComparer.Ordinal))
+        if (_modules.ContainsKey(identifierOrSource) || _moduleToSource.ContainsKey(identifierOrSource))
             return identifierOrSource;
         if (_sourceToModule.TryGetValue(identifierOrSource, out var ident)) return ident;
         return null;
     }
 
     /// <summary>The source file (mod_rewrite.c) of a module identifier, when known.</summary>
-    public string? SourceFileOf(string identifier) =>
-        Directives.FirstOrDefault(d => d.Module == identifier)?.SourceFile;
+    public string? SourceFileOf(string identifier) => _moduleToSource.GetValueOrDefault(identifier);
 
     /// <summary>
     /// The known directive name nearest to <paramref name="name"/> by case-insensitive edit distance
@@ -276,7 +373,7 @@ public sealed class ApacheDirectiveDictionary
             var d = EditDistance(name.ToLowerInvariant(), candidate.ToLowerInvariant(), limit);
             if (d < bestDistance)
             {
-                best = _byName[candidate][0].Name;
+                best = _byName[candidate].Infos[0].Name;
                 bestDistance = d;
             }
         }
@@ -313,8 +410,9 @@ public sealed class ApacheDirectiveDictionary
         var assembly = typeof(ApacheDirectiveDictionary).Assembly;
         using var stream = assembly.GetManifestResourceStream("ConfLint.Syntax.Apache.apache-directives.tsv")
             ?? throw new InvalidOperationException("apache-directives.tsv is not embedded in " + assembly.GetName().Name);
-        using var reader = new StreamReader(stream);
-        return Parse(reader.ReadToEnd());
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        return Parse(System.Text.Encoding.UTF8.GetString(bytes));
     }
 
     private static ImmutableDictionary<DirectiveContexts, string> ParseRefusals(string field)
@@ -339,51 +437,35 @@ public sealed class ApacheDirectiveDictionary
     private static readonly Dictionary<string, OverrideClass> OverrideNames = NamesOf<OverrideClass>();
     private static readonly Dictionary<string, ArgumentKind> ArgumentKindNames = NamesOf<ArgumentKind>();
 
-    /// <summary>Reads the generator's TSV: '#' header lines, '@module' rows, then one row per directive.</summary>
-    public static ApacheDirectiveDictionary Parse(string tsv)
+    /// <summary>Reads the generator's TSV: '#' header lines, '@module' rows, then one row per directive (each parsed when first asked for).</summary>
+    public static ApacheDirectiveDictionary Parse(string tsv) => new(tsv);
+
+    // One directive row: name, module, source file, contexts, overrides, argument kind, min, max, phase, manual contexts,
+    // origin, description, refusals.
+    private static ApacheDirectiveInfo ParseRow(ReadOnlySpan<char> row)
     {
-        var directives = new List<ApacheDirectiveInfo>();
-        var modules = new List<ApacheModuleInfo>();
-        var header = new List<string>();
-        foreach (var rawLine in tsv.Split('\n'))
-        {
-            var line = rawLine.TrimEnd('\r');
-            if (line.Length == 0) continue;
-            if (line.StartsWith('#'))
-            {
-                if (!line.StartsWith("#name") && !line.StartsWith("#module")) header.Add(line.TrimStart('#', ' '));
-                continue;
-            }
-            var f = line.Split('\t');
-            if (f[0] == "@module")
-            {
-                modules.Add(new ApacheModuleInfo(f[1], f[2], f.Length > 3 && f[3].Length > 0
-                    ? f[3].Split(',').ToImmutableArray() : ImmutableArray<string>.Empty));
-                continue;
-            }
-            var contexts = DirectiveContexts.None;
-            foreach (var c in f[3].Split(',', StringSplitOptions.RemoveEmptyEntries))
-                contexts |= ContextNames[c];
-            var overrides = OverrideClass.None;
-            foreach (var o in f[4].Split(',', StringSplitOptions.RemoveEmptyEntries))
-                overrides |= OverrideNames[o];
-            if (overrides != OverrideClass.None) contexts |= DirectiveContexts.Htaccess;
-            var max = int.Parse(f[7], System.Globalization.CultureInfo.InvariantCulture);
-            directives.Add(new ApacheDirectiveInfo(
-                Name: f[0],
-                Module: f[1],
-                SourceFile: f[2],
-                Contexts: contexts,
-                Override: overrides,
-                Arguments: ArgumentKindNames[f[5].Replace("_", "")],
-                MinArguments: int.Parse(f[6], System.Globalization.CultureInfo.InvariantCulture),
-                MaxArguments: max < 0 ? null : max,
-                Phase: f[8] == "read" ? DirectivePhase.Read : DirectivePhase.Walk,
-                ManualContexts: f[9],
-                FromDocumentation: f[10] == "docs",
-                Description: f.Length > 11 ? f[11] : "",
-                Refusals: ParseRefusals(f.Length > 12 ? f[12] : "")));
-        }
-        return new ApacheDirectiveDictionary(directives, modules, string.Join("\n", header));
+        var f = row.ToString().Split('\t');
+        var contexts = DirectiveContexts.None;
+        foreach (var c in f[3].Split(',', StringSplitOptions.RemoveEmptyEntries))
+            contexts |= ContextNames[c];
+        var overrides = OverrideClass.None;
+        foreach (var o in f[4].Split(',', StringSplitOptions.RemoveEmptyEntries))
+            overrides |= OverrideNames[o];
+        if (overrides != OverrideClass.None) contexts |= DirectiveContexts.Htaccess;
+        var max = int.Parse(f[7], System.Globalization.CultureInfo.InvariantCulture);
+        return new ApacheDirectiveInfo(
+            Name: f[0],
+            Module: f[1],
+            SourceFile: f[2],
+            Contexts: contexts,
+            Override: overrides,
+            Arguments: ArgumentKindNames[f[5].Replace("_", "")],
+            MinArguments: int.Parse(f[6], System.Globalization.CultureInfo.InvariantCulture),
+            MaxArguments: max < 0 ? null : max,
+            Phase: f[8] == "read" ? DirectivePhase.Read : DirectivePhase.Walk,
+            ManualContexts: f[9],
+            FromDocumentation: f[10] == "docs",
+            Description: f.Length > 11 ? f[11] : "",
+            Refusals: ParseRefusals(f.Length > 12 ? f[12] : ""));
     }
 }

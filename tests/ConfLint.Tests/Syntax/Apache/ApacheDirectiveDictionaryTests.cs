@@ -101,4 +101,38 @@ public class ApacheDirectiveDictionaryTests
     {
         Assert.Null(Dictionary.NearestName("Xyzzyplughfoo"));
     }
+
+    [Fact]
+    public void Rows_parsed_when_looked_up_are_the_table_s_rows_in_order()
+    {
+        // The table as the generator wrote it: every directive row, read here on its own.
+        var path = Path.Combine(RepoPaths.RepoRoot, "src/ConfLint/Syntax/Apache/apache-directives.tsv");
+        var rows = File.ReadAllLines(path).Where(l => l.Length > 0 && !l.StartsWith('#') && !l.StartsWith("@module\t")).Select(l => l.Split('\t')).ToList();
+        var fresh = ApacheDirectiveDictionary.Parse(File.ReadAllText(path));
+        // Looked up first, by a name in another case: the rows of the name, in the table's order.
+        var byName = rows.GroupBy(r => r[0], StringComparer.OrdinalIgnoreCase).ToList();
+        foreach (var group in byName)
+        {
+            var found = fresh.Lookup(group.Key.ToUpperInvariant());
+            Assert.Equal(group.Select(r => (r[0], r[1], r[2])), found.Select(d => (d.Name, d.Module, d.SourceFile)));
+        }
+        // Then the whole table: the same objects, in the table's order, with every field read.
+        Assert.Equal(rows.Count, fresh.Directives.Length);
+        for (int i = 0; i < rows.Count; i++)
+        {
+            var d = fresh.Directives[i];
+            Assert.Same(d, fresh.Lookup(d.Name).Single(x => ReferenceEquals(x, d)));
+            Assert.Equal((rows[i][0], rows[i][1], rows[i][2], rows[i][6], rows[i][9]), (d.Name, d.Module, d.SourceFile, d.MinArguments.ToString(), d.ManualContexts));
+            Assert.Equal(rows[i].Length > 11 ? rows[i][11] : "", d.Description);
+        }
+        // Source files and identifiers: the first row of each decides, as before the rows were parsed on demand.
+        foreach (var d in fresh.Directives)
+        {
+            Assert.Equal(fresh.Directives.First(x => x.Module == d.Module).SourceFile, fresh.SourceFileOf(d.Module));
+            Assert.Equal(fresh.Directives.First(x => string.Equals(x.SourceFile, d.SourceFile, StringComparison.OrdinalIgnoreCase)).Module,
+                fresh.ModuleIdentifier(d.SourceFile.ToUpperInvariant()));
+            Assert.Equal(d.Module, fresh.ModuleIdentifier(d.Module));
+        }
+        Assert.Null(fresh.ModuleIdentifier("mod_nonesuch.c"));
+    }
 }
