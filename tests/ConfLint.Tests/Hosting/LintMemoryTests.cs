@@ -5,35 +5,49 @@ namespace ConfLint.Tests.Hosting;
 
 public sealed class LintMemoryTests
 {
+    // A heap reservation split by what the GC committed in it (rw-p) and what it only reserved (---p), between code, a
+    // gap, shared memory and a named anonymous mapping.
     private static readonly string[] Maps =
     {
         "55e4da400000-55e4da4e7000 r-xp 00010000 fe:00 11681846                   /opt/conflint/conflint-cli",
-        "7f4118021000-7f411c000000 ---p 00000000 00:00 0 ",
+        "7f4100000000-7f4118021000 ---p 00000000 00:00 0 ",
+        "7f4118021000-7f411c000000 rw-p 00000000 00:00 0 ",
+        "7f411c000000-7f413e800000 ---p 00000000 00:00 0 ",
         "7f413e800000-7f4146a70000 rw-p 00000000 00:00 0 ",
+        "7f4146a70000-7f4147000000 ---p 00000000 00:00 0 ",
         "7f4147000000-7f414f667000 rw-s 00000000 00:05 42                         /dev/shm/x",
+        "7f4150000000-7f4151000000 rw-p 00000000 00:00 0 ",
+        "7f4151000000-7f4152000000 rw-p 00000000 00:00 0                          [anon:other]",
         "garbage line",
     };
 
+    private const long Window = 256L << 20;
+
     [Theory]
-    [InlineData(0x7f413e800000L, 0x7f413e800000L, 0x8270000L)]  // the first byte of the young generation's mapping
-    [InlineData(0x7f4146a6ffffL, 0x7f413e800000L, 0x8270000L)]  // its last byte
-    [InlineData(0x7f4146a70000L, -1L, -1L)]                       // just past it: in no mapping listed
-    [InlineData(0x7f4119000000L, -1L, -1L)]                       // a reservation nothing is committed in
-    [InlineData(0x7f4147000010L, -1L, -1L)]                       // shared memory is not the heap
-    [InlineData(0x55e4da400100L, -1L, -1L)]                       // code
-    public void The_mapping_that_holds_an_address_is_found_when_it_is_private_and_writable(long address, long start, long length)
+    [InlineData(0x7f413e800000L, 0x7f412e800000L, 0x7f4147000000L)] // the young generation: the run around it, cut 256 MB below, ending at the shared memory
+    [InlineData(0x7f4118021010L, 0x7f4108021000L, 0x7f4128021000L)] // deep in the run: 256 MB either side, to the page
+    [InlineData(0x7f4100000000L, 0x7f4100000000L, 0x7f4110000000L)] // the run's first byte: it starts there
+    [InlineData(0x7f4150000100L, 0x7f4150000000L, 0x7f4151000000L)] // a run of its own after a gap, ending at a named mapping
+    [InlineData(0x7f4147000010L, -1L, -1L)]                          // shared memory is not the heap
+    [InlineData(0x7f4151000010L, -1L, -1L)]                          // nor is a named mapping
+    [InlineData(0x7f414f700000L, -1L, -1L)]                          // in no mapping listed
+    [InlineData(0x55e4da400100L, -1L, -1L)]                          // code
+    public void The_heap_range_around_an_address_is_its_run_of_private_anonymous_mappings_within_the_window(long address, long start, long end)
     {
-        var found = LintMemory.WritableMappingOf(address, Maps);
-        Assert.Equal(start < 0 ? null : (start, length), found);
+        var found = LintMemory.HeapRangeAround(address, Maps, Window);
+        Assert.Equal(start < 0 ? null : (start, end - start), found);
     }
 
     [Fact]
-    public void This_process_s_heap_is_in_a_writable_mapping()
+    public void This_process_s_heap_is_in_a_private_anonymous_range()
     {
         if (!OperatingSystem.IsLinux()) return;
         var handle = System.Runtime.InteropServices.GCHandle.Alloc(new byte[1], System.Runtime.InteropServices.GCHandleType.Pinned);
         long address = handle.AddrOfPinnedObject();
         handle.Free();
-        Assert.NotNull(LintMemory.WritableMappingOf(address, File.ReadLines("/proc/self/maps")));
+        var found = LintMemory.HeapRangeAround(address, File.ReadLines("/proc/self/maps"), Window);
+        Assert.NotNull(found);
+        Assert.InRange(address, found!.Value.Start, found.Value.Start + found.Value.Length - 1);
+        Assert.True(found.Value.Length <= 2 * Window);
     }
 }
