@@ -22,9 +22,16 @@ public sealed class JailInspector
         LstatEntry(PosixFiles.CurrentDirectory, _fileSystem.ToRealPathOfEntry(hostPath), default, "/", HostFileSystem.NormalizeHostPath(hostPath));
 
     // lstat(2) of prefix + path (relative to the open `directory`), described as pathInJail inside jailRoot.
-    private static JailFileInfo LstatEntry(int directory, ReadOnlySpan<char> prefix, ReadOnlySpan<char> path, string jailRoot, string pathInJail)
+    private static JailFileInfo LstatEntry(int directory, ReadOnlySpan<char> prefix, ReadOnlySpan<char> path, string jailRoot, string pathInJail) =>
+        LstatEntry(directory, prefix, path, jailRoot, pathInJail, out _);
+
+    // The same, and whether the entry is the root of another mount (null when the kernel cannot say).
+    private static JailFileInfo LstatEntry(int directory, ReadOnlySpan<char> prefix, ReadOnlySpan<char> path, string jailRoot, string pathInJail,
+        out bool? isMountRoot)
     {
+        isMountRoot = null;
         if (!PosixFiles.Lstat(directory, prefix, path, out var status)) return JailFileInfo.Missing(jailRoot, pathInJail);
+        isMountRoot = status.IsMountRoot;
         var kind = KindOf(status);
         var target = kind == JailFileKind.Symlink ? PosixFiles.ReadLink(directory, prefix, path) : null;
         return new JailFileInfo(jailRoot, pathInJail, kind, status.Uid, status.Gid, (int)(status.Mode & 0xFFF), status.LinkCount, target);
@@ -75,7 +82,7 @@ public sealed class JailInspector
         int fd = PosixFiles.OpenDirectory(rootReal, default);
         if (fd < 0) return new JailWalk(result, complete: false);
         var unread = new StrongBox<bool>(false);
-        truncated = !WalkDirectory(fd, root, rootReal, "", 1, result, unread);
+        truncated = !WalkDirectory(fd, PosixFiles.FillsDirectoryReads(fd), root, rootReal, "", 1, result, unread);
         return new JailWalk(result, complete: !truncated && !unread.Value);
     }
 
@@ -85,13 +92,16 @@ public sealed class JailInspector
 
     // Adds the entries of the open directory `fd` (the jail's `directory`, "" for its root) and of its subdirectories
     // to `result`, depth first in byte order; closes fd. False when the walk stopped at MaxEntriesPerWalk.
-    // `unread` is set when a directory could not be read: the walk then cannot say what is missing.
-    private static bool WalkDirectory(int fd, string jailRoot, string rootReal, string directory, int depth, List<JailFileInfo> result, StrongBox<bool> unread)
+    // `unread` is set when a directory could not be read: the walk then cannot say what is missing. `fills`: the directory
+    // is on a file system whose reads fill the buffer (PosixFiles.FillsDirectoryReads), as is every subdirectory that is
+    // not the root of another mount; a mount root (or a directory the kernel cannot say that of) is asked again.
+    private static bool WalkDirectory(int fd, bool fills, string jailRoot, string rootReal, string directory, int depth, List<JailFileInfo> result,
+        StrongBox<bool> unread)
     {
         Span<char> buffer = stackalloc char[512];
         try
         {
-            var names = PosixFiles.ReadDirectory(fd);
+            var names = PosixFiles.ReadDirectory(fd, shortReadEnds: fills);
             if (names is null)
             {
                 unread.Value = true;
@@ -102,12 +112,17 @@ public sealed class JailInspector
             {
                 if (result.Count >= MaxEntriesPerWalk) return false;
                 var path = InJailPath(buffer, directory, name);
-                var entry = LstatEntry(fd, default, name, jailRoot, path);
+                var entry = LstatEntry(fd, default, name, jailRoot, path, out var isMountRoot);
                 result.Add(entry);
                 if (entry.Kind != JailFileKind.Directory) continue;
                 int child = depth < MaxDescriptorDepth ? PosixFiles.OpenDirectoryAt(fd, name) : -1;
-                if (child >= 0 ? !WalkDirectory(child, jailRoot, rootReal, path, depth + 1, result, unread) : !WalkByPath(jailRoot, rootReal, path, result, unread))
-                    return false;
+                if (child < 0)
+                {
+                    if (!WalkByPath(jailRoot, rootReal, path, result, unread)) return false;
+                    continue;
+                }
+                bool childFills = isMountRoot == false ? fills : PosixFiles.FillsDirectoryReads(child);
+                if (!WalkDirectory(child, childFills, jailRoot, rootReal, path, depth + 1, result, unread)) return false;
             }
             return true;
         }

@@ -5,8 +5,11 @@ using Mono.Unix;
 
 namespace ConfLint.Jail;
 
-/// <summary>What statx(2) says about one path: type and permission bits, owner, group, link count.</summary>
-internal readonly record struct FileStatus(uint Mode, uint Uid, uint Gid, uint LinkCount)
+/// <summary>
+/// What statx(2) says about one path: type and permission bits, owner, group, link count, and whether it is the root of a
+/// mount (null where the kernel cannot say).
+/// </summary>
+internal readonly record struct FileStatus(uint Mode, uint Uid, uint Gid, uint LinkCount, bool? IsMountRoot = null)
 {
     public const uint TypeMask = 0xF000;      // S_IFMT
     public const uint Directory = 0x4000;     // S_IFDIR
@@ -43,12 +46,16 @@ internal static unsafe partial class PosixFiles
     [StructLayout(LayoutKind.Explicit, Size = 256)]
     private struct StatxBuffer
     {
+        [FieldOffset(8)] public ulong Attributes;
         [FieldOffset(16)] public uint Nlink;
         [FieldOffset(20)] public uint Uid;
         [FieldOffset(24)] public uint Gid;
         [FieldOffset(28)] public ushort Mode;
         [FieldOffset(40)] public ulong Size;
+        [FieldOffset(56)] public ulong AttributesMask;
     }
+
+    private const ulong StatxAttrMountRoot = 0x2000; // STATX_ATTR_MOUNT_ROOT (Linux 5.8)
 
     [LibraryImport(LibC, EntryPoint = "statx", SetLastError = false)]
     private static partial int NativeStatx(int directory, byte* path, int flags, uint mask, StatxBuffer* buffer);
@@ -61,6 +68,9 @@ internal static unsafe partial class PosixFiles
 
     [LibraryImport(LibC, EntryPoint = "getdents64", SetLastError = false)]
     private static partial nint NativeGetDents(int fd, byte* buffer, nuint size);
+
+    [LibraryImport(LibC, EntryPoint = "fstatfs", SetLastError = false)]
+    private static partial int NativeFStatFs(int fd, byte* buffer);
 
     [LibraryImport(LibC, EntryPoint = "close", SetLastError = false)]
     private static partial int NativeClose(int fd);
@@ -190,7 +200,8 @@ internal static unsafe partial class PosixFiles
         int rc;
         fixed (byte* p = heapEncoded ?? encoded) rc = NativeStatx(directory, p, flags, StatxWanted, &buffer);
         if (rc != 0) return false;
-        status = new FileStatus(buffer.Mode, buffer.Uid, buffer.Gid, buffer.Nlink);
+        bool? mountRoot = (buffer.AttributesMask & StatxAttrMountRoot) == 0 ? null : (buffer.Attributes & StatxAttrMountRoot) != 0;
+        status = new FileStatus(buffer.Mode, buffer.Uid, buffer.Gid, buffer.Nlink, mountRoot);
         return true;
     }
 
@@ -239,8 +250,15 @@ internal static unsafe partial class PosixFiles
     // One getdents buffer per thread: the jail walks and the main thread list directories at the same time.
     [ThreadStatic] private static byte[]? t_entries;
 
-    /// <summary>The names in an open directory ("." and ".." left out), in the order the kernel gives them; null when it cannot be read.</summary>
-    public static string[]? ReadDirectory(int fd)
+    /// <summary>
+    /// The names in an open directory ("." and ".." left out), in the order the kernel gives them; null when it cannot be read.
+    /// </summary>
+    /// <param name="shortReadEnds">
+    /// The directory is on a file system whose getdents fills the buffer as long as entries are left
+    /// (<see cref="FillsDirectoryReads"/>): a read that left room for another entry was the last, and the call that would
+    /// only have said so is not made. Elsewhere (FUSE gives a page at a time, NFS what the server sent) only an empty read ends.
+    /// </param>
+    public static string[]? ReadDirectory(int fd, bool shortReadEnds = false)
     {
         var buffer = t_entries ??= new byte[32 * 1024];
         var names = new List<string>();
@@ -260,7 +278,25 @@ internal static unsafe partial class PosixFiles
                 if (name is [(byte)'.'] or [(byte)'.', (byte)'.']) continue;
                 names.Add(Decode(name));
             }
+            if (shortReadEnds && read <= buffer.Length - LargestDirectoryEntry) return names.ToArray();
         }
+    }
+
+    // The largest linux_dirent64: 19 bytes of header, a 255-byte name and its NUL, rounded up to 8.
+    private const int LargestDirectoryEntry = 280;
+
+    // statfs f_type (linux/magic.h) of the file systems whose readdir emits entries until the caller's buffer is full or
+    // the directory ends: ext2/3/4 (linear and hashed), XFS, Btrfs, tmpfs, and overlayfs (which reads its layers, or its
+    // merged cache, the same way).
+    private static readonly long[] FillingFileSystems = { 0xEF53, 0x58465342, 0x9123683E, 0x01021994, 0x794C7630 };
+
+    /// <summary>Whether the open file is on a file system whose directory reads fill the buffer (see <see cref="ReadDirectory(int, bool)"/>).</summary>
+    public static bool FillsDirectoryReads(int fd)
+    {
+        // struct statfs on 64-bit Linux: f_type is its first field, a long; the whole struct is 120 bytes.
+        byte* buffer = stackalloc byte[256];
+        if (NativeFStatFs(fd, buffer) != 0) return false;
+        return Array.IndexOf(FillingFileSystems, *(long*)buffer) >= 0;
     }
 
     // ASCII and UTF-8 names (nearly all) are decoded as such, through the shared string table; other bytes take

@@ -1,0 +1,74 @@
+using ConfLint.Jail;
+using Xunit;
+
+namespace ConfLint.Tests.Jail;
+
+/// <summary>
+/// Directory reads that end at the first short read (on file systems whose reads fill the buffer) must list exactly what
+/// reading to the empty read lists; statx's mount-root bit decides where a walk asks the file system again.
+/// </summary>
+public sealed class PosixFilesTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("conflint-posixfiles-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private static string[] Read(string directory, bool shortReadEnds)
+    {
+        int fd = PosixFiles.OpenDirectory(directory, default);
+        Assert.True(fd >= 0, directory);
+        try { return PosixFiles.ReadDirectory(fd, shortReadEnds) ?? throw new InvalidOperationException("unreadable: " + directory); }
+        finally { PosixFiles.Close(fd); }
+    }
+
+    [Theory]
+    [InlineData(0, 4)]      // empty
+    [InlineData(3, 8)]      // a jail's directory
+    [InlineData(2000, 60)]  // several buffers of 32 KiB
+    [InlineData(300, 255)]  // the longest names a directory entry can hold
+    public void A_directory_read_to_its_first_short_read_lists_every_name(int count, int maxLength)
+    {
+        var dir = Directory.CreateDirectory(Path.Combine(_root, $"d{count}-{maxLength}")).FullName;
+        var expected = new List<string>();
+        for (int i = 0; i < count; i++)
+        {
+            var name = $"{i:D4}".PadRight(Math.Max(4, maxLength - i % 7), 'x');
+            File.WriteAllText(Path.Combine(dir, name), "");
+            expected.Add(name);
+        }
+        var full = Read(dir, shortReadEnds: false);
+        Assert.Equal(expected.Order(StringComparer.Ordinal), full.Order(StringComparer.Ordinal));
+        Assert.Equal(full, Read(dir, shortReadEnds: true));
+    }
+
+    [Fact]
+    public void The_file_systems_whose_reads_fill_the_buffer_are_told_apart()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        Assert.True(Fills(_root), $"{_root}: the temp folder is on ext4, XFS, Btrfs, tmpfs or overlayfs here");
+        Assert.False(Fills("/proc"));
+        Assert.False(Fills("/sys"));
+    }
+
+    private static bool Fills(string directory)
+    {
+        int fd = PosixFiles.OpenDirectory(directory, default);
+        Assert.True(fd >= 0, directory);
+        try { return PosixFiles.FillsDirectoryReads(fd); }
+        finally { PosixFiles.Close(fd); }
+    }
+
+    [Fact]
+    public void Statx_says_where_a_mount_begins()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        Assert.True(PosixFiles.Lstat(PosixFiles.CurrentDirectory, "/proc", default, out var proc));
+        Assert.True(PosixFiles.Lstat(PosixFiles.CurrentDirectory, "/proc/sys/kernel", default, out var kernel));
+        Assert.True(PosixFiles.Lstat(PosixFiles.CurrentDirectory, _root, default, out var temp));
+        // A kernel before 5.8 cannot say (null); one that can must say /proc is a mount root and these are not.
+        if (proc.IsMountRoot is null) return;
+        Assert.True(proc.IsMountRoot);
+        Assert.False(kernel.IsMountRoot);
+        Assert.False(temp.IsMountRoot);
+    }
+}
