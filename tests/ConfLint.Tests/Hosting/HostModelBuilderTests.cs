@@ -71,6 +71,54 @@ public class HostModelBuilderTests
     }
 
     [Fact]
+    public void Handlers_and_aliases_of_the_main_server_apply_to_every_vhost_and_the_vhost_s_own_come_after_them()
+    {
+        using var tree = new SeedHostTree();
+        // The main server maps .php and the wrapper's URL; one vhost relies on it all, the other aliases /cgi/ to its own
+        // jail (the later alias wins) and sets its own FastCGI location; a third has only a different Action.
+        tree.Write("/etc/apache2/apache2.conf", $$"""
+            ServerRoot /etc/apache2
+            FastCgiWrapper /usr/local/apache2/bin/suexec-fcgi
+            AddHandler php-fastcgi .php
+            Action php-fastcgi /cgi/php-wrapper
+            ScriptAlias /cgi/ {{SeedHostTree.Jail}}/cgi/
+            <Location /cgi/>
+                SetHandler fastcgi-script
+            </Location>
+            IncludeOptional sites-enabled/*.conf
+            """);
+        tree.Write("/etc/apache2/sites-enabled/host.conf", $$"""
+            <VirtualHost *:80>
+                ServerName host.example.com
+                SuexecUserGroup domain_admin domain_admin
+            </VirtualHost>
+            <VirtualHost *:80>
+                ServerName other.example.com
+                SuexecUserGroup domain_admin domain_admin
+                ScriptAlias /cgi/ /srv/other/cgi/
+            </VirtualHost>
+            <VirtualHost *:80>
+                ServerName third.example.com
+                SuexecUserGroup domain_admin domain_admin
+                Action php-fastcgi /cgi/php-cgi
+            </VirtualHost>
+            """);
+        var vhosts = tree.Model().VirtualHosts.Where(v => v.Section is not null).ToDictionary(v => v.DisplayName);
+        var first = Assert.Single(vhosts["host.example.com"].Backends);
+        Assert.Equal(PhpBackendKind.ModFastcgi, first.Kind);
+        Assert.Equal(SeedHostTree.Jail + "/cgi/php-wrapper", first.WrapperHostPath?.Value);
+        Assert.Equal("ScriptAlias", first.ActionTargetMapping?.Value);
+        Assert.EndsWith("/etc/apache2/apache2.conf", first.ActionTargetMapping!.Location!.Path);
+        var second = Assert.Single(vhosts["other.example.com"].Backends);
+        Assert.Equal("/srv/other/cgi/php-wrapper", second.WrapperHostPath?.Value);
+        Assert.EndsWith("/etc/apache2/sites-enabled/host.conf", second.ActionTargetMapping!.Location!.Path);
+        Assert.Equal(PhpBackendKind.ModFastcgi, second.Kind);
+        var third = Assert.Single(vhosts["third.example.com"].Backends);
+        Assert.Equal(SeedHostTree.Jail + "/cgi/php-cgi", third.WrapperHostPath?.Value);
+        Assert.Equal(PhpBackendKind.ModFastcgi, third.Kind);
+    }
+
+    [Fact]
     public void Stock_suexec_means_no_jails()
     {
         using var tree = new SeedHostTree();

@@ -102,6 +102,7 @@ public sealed class HostModelBuilder
             else if (byVhost.TryGetValue(vhost, out var nodes)) nodes.Add(context);
         }
         var fastCgiWrapper = LastDirective(mainScope, "FastCgiWrapper") is { } fw ? Fact(fw, ArgumentOrEmpty(fw, 0)) : null;
+        _mainDirectives = new MainDirectives(mainScope);
 
         // Jails are in use when a custom FastCgiWrapper is configured or any suexec user's home has `/./`.
         bool usesJails = _options.SuexecChroot switch
@@ -165,7 +166,7 @@ public sealed class HostModelBuilder
         PasswdFile? passwd, GroupFile? group, bool usesJails, Fact<string>? fastCgiWrapper, ImmutableArray<FpmConfig> fpm)
     {
         // Handler mappings and aliases of the main server apply to every vhost too (the vhost's own come later and win).
-        var scope = section is null ? nodes : mainScope.Concat(nodes).ToList();
+        var scope = section is null ? new DirectiveScope(null, nodes) : new DirectiveScope(_mainDirectives, nodes);
         var serverName = LastDirective(nodes, "ServerName") is { } sn ? Fact(sn, ArgumentOrEmpty(sn, 0)) : null;
         var aliases = Directives(nodes, "ServerAlias").SelectMany(d => d.Arguments.Select(a => new Fact<string>(a.Value, d.Location))).ToImmutableArray();
         // A vhost without its own DocumentRoot inherits the main server's.
@@ -212,7 +213,7 @@ public sealed class HostModelBuilder
     }
 
     // mod_fastcgi (and plain CGI): AddHandler/SetHandler H for .php → Action H URL → ScriptAlias/Alias → the wrapper file.
-    private IEnumerable<PhpBackend> FindActionBackends(List<ApacheNodeContext> scope, List<Fact<string>> mappings, Fact<string>? docRoot, string header, JailModel? jail,
+    private IEnumerable<PhpBackend> FindActionBackends(DirectiveScope scope, List<Fact<string>> mappings, Fact<string>? docRoot, string header, JailModel? jail,
         Fact<string>? fastCgiWrapper, bool hasSuexec)
     {
         var actions = Directives(scope, "Action").Where(d => d.Arguments.Length >= 2).ToList();
@@ -249,7 +250,7 @@ public sealed class HostModelBuilder
     }
 
     // mod_fcgid: FcgidWrapper COMMAND [suffix] [virtual], with AddHandler fcgid-script for .php.
-    private IEnumerable<PhpBackend> FindFcgidBackends(List<ApacheNodeContext> scope, List<Fact<string>> mappings, string header, JailModel? jail)
+    private IEnumerable<PhpBackend> FindFcgidBackends(DirectiveScope scope, List<Fact<string>> mappings, string header, JailModel? jail)
     {
         var maps = mappings.Where(m => string.Equals(m.Value, "fcgid-script", StringComparison.OrdinalIgnoreCase)).ToList();
         if (maps.Count == 0) yield break;
@@ -265,14 +266,14 @@ public sealed class HostModelBuilder
                 new ChainStep(header, maps[^1].Location),
                 new ChainStep("[mod_fcgid]", wrapper.Location),
                 new ChainStep(jail is null ? "[suexec]" : "[suexec chroot]", null));
-            var maxRequests = LastDirective(scope, "FcgidMaxRequestsPerProcess") ?? LastDirective(scope, "MaxRequestsPerProcess");
+            var maxRequests = scope.Last("FcgidMaxRequestsPerProcess") ?? scope.Last("MaxRequestsPerProcess");
             var backend = CompleteWrapperBackend(PhpBackendKind.ModFcgid, chain, maps[^1], null, new Fact<string>(hostPath, wrapper.Location), jail);
             yield return maxRequests is null ? backend : backend with { FcgidMaxRequests = new Fact<string>(ArgumentOrEmpty(maxRequests, 0), maxRequests.Location) };
         }
     }
 
     // mod_proxy_fcgi: SetHandler "proxy:unix:/sock|fcgi://…" (or ProxyPassMatch … unix:/sock|fcgi://…) → the FPM pool listening there.
-    private IEnumerable<PhpBackend> FindProxyBackends(List<ApacheNodeContext> scope, string header, ImmutableArray<FpmConfig> fpm)
+    private IEnumerable<PhpBackend> FindProxyBackends(DirectiveScope scope, string header, ImmutableArray<FpmConfig> fpm)
     {
         var handlers = Directives(scope, "SetHandler")
             .Where(d => d.Arguments.Length > 0 && d.Arguments[0].Value.StartsWith("proxy:", StringComparison.OrdinalIgnoreCase))
@@ -529,7 +530,7 @@ public sealed class HostModelBuilder
     }
 
     // URL → file, as mod_alias maps it (ScriptAlias/Alias prefix with path-segment match; *Match as regex), else under DocumentRoot.
-    private (string? Path, Fact<string>? MappedBy) MapUrl(List<ApacheNodeContext> scope, string url, Fact<string>? documentRoot)
+    private (string? Path, Fact<string>? MappedBy) MapUrl(DirectiveScope scope, string url, Fact<string>? documentRoot)
     {
         foreach (var d in Directives(scope, "ScriptAlias", "Alias").Reverse())
         {
@@ -568,9 +569,9 @@ public sealed class HostModelBuilder
 
     // mod_fastcgi handles the Action target when a <Location> covering the URL (or a <Directory> holding the file)
     // sets the fastcgi-script handler, or FastCgiServer names the file.
-    private bool IsFastCgiHandled(List<ApacheNodeContext> scope, string url, string? wrapperHostPath)
+    private bool IsFastCgiHandled(DirectiveScope scope, string url, string? wrapperHostPath)
     {
-        foreach (var context in scope)
+        foreach (var context in scope.Contexts("FastCgiServer", "SetHandler", "AddHandler"))
         {
             var d = context.Directive;
             if (d is null) continue;
@@ -595,11 +596,11 @@ public sealed class HostModelBuilder
             && !m.Value.StartsWith("proxy:", StringComparison.OrdinalIgnoreCase)
             && !m.Value.Equals("fastcgi-script", StringComparison.OrdinalIgnoreCase));
 
-    private static List<Fact<string>> HandlerMappings(List<ApacheNodeContext> scope)
+    private static List<Fact<string>> HandlerMappings(DirectiveScope scope)
     {
         var mappings = new List<Fact<string>>();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var context in scope)
+        foreach (var context in scope.Contexts("AddHandler", "SetHandler"))
         {
             var d = context.Directive;
             if (d is null || d.Arguments.Length == 0) continue;
@@ -628,6 +629,70 @@ public sealed class HostModelBuilder
         LastDirective(nodes, "SuexecUserGroup") is { Arguments.Length: >= 2 } d
             ? new Suexec(new Fact<string>(d.Arguments[0].Value, d.Location), new Fact<string>(d.Arguments[1].Value, d.Location))
             : null;
+
+    private static IEnumerable<ApacheConfigDirective> Directives(DirectiveScope scope, params string[] names)
+    {
+        foreach (var context in scope.Contexts(names)) yield return (ApacheConfigDirective)context.Node;
+    }
+
+    // The main server's scope, shared by every vhost: its directives' places by name, found once before the vhosts are built.
+    private MainDirectives? _mainDirectives;
+
+    private sealed class MainDirectives
+    {
+        public readonly List<ApacheNodeContext> Nodes;
+        private readonly Dictionary<string, List<int>> _byName = new(StringComparer.OrdinalIgnoreCase);
+
+        public MainDirectives(List<ApacheNodeContext> nodes)
+        {
+            Nodes = nodes;
+            for (int i = 0; i < nodes.Count; i++)
+            {
+                if (nodes[i].Node is not ApacheConfigDirective d) continue;
+                if (!_byName.TryGetValue(d.Name, out var places)) _byName[d.Name] = places = new List<int>(1);
+                places.Add(i);
+            }
+        }
+
+        /// <summary>The places of the directives named any of <paramref name="names"/>, in the scope's order.</summary>
+        public IReadOnlyList<int> Places(string[] names)
+        {
+            if (names.Length == 1) return _byName.TryGetValue(names[0], out var one) ? one : Array.Empty<int>();
+            var places = new List<int>();
+            foreach (var name in names)
+                if (_byName.TryGetValue(name, out var some)) places.AddRange(some);
+            places.Sort();
+            return places;
+        }
+
+        public ApacheConfigDirective? Last(string name) =>
+            _byName.TryGetValue(name, out var places) ? (ApacheConfigDirective)Nodes[places[^1]].Node : null;
+    }
+
+    // The directives a vhost's PHP chain is read from: the main server's (which apply to every vhost), then the vhost's
+    // own, in that order. The main server's come from their index; a vhost's few are scanned.
+    private sealed class DirectiveScope(MainDirectives? main, List<ApacheNodeContext> own)
+    {
+        /// <summary>The contexts of the directives named any of <paramref name="names"/> (any case), in order.</summary>
+        public IEnumerable<ApacheNodeContext> Contexts(params string[] names)
+        {
+            if (main is not null)
+                foreach (var place in main.Places(names)) yield return main.Nodes[place];
+            foreach (var context in own)
+            {
+                if (context.Node is not ApacheConfigDirective d) continue;
+                foreach (var name in names)
+                {
+                    if (!d.Is(name)) continue;
+                    yield return context;
+                    break;
+                }
+            }
+        }
+
+        /// <summary>The last directive named <paramref name="name"/> (what httpd keeps).</summary>
+        public ApacheConfigDirective? Last(string name) => LastDirective(own, name) ?? main?.Last(name);
+    }
 
     private static IEnumerable<ApacheConfigDirective> Directives(List<ApacheNodeContext> nodes, params string[] names)
     {
