@@ -22,6 +22,13 @@ public abstract class Analyzer<TInput> : IRule where TInput : class
     public abstract DiagnosticDescriptor Descriptor { get; }
 
     public abstract void Analyze(TInput input, AnalysisContext context);
+
+    /// <summary>
+    /// The name of work this analyzer shares with others, done once by whichever of them runs first (the dictionary checks
+    /// of an Apache configuration); null when it shares none. When the rules run on two threads, two analyzers sharing work
+    /// are not started side by side, where one would only wait for the other.
+    /// </summary>
+    public virtual string? SharedWork => null;
 }
 
 /// <summary>Where an analyzer reports; knows the options of the run.</summary>

@@ -18,7 +18,7 @@ public sealed class Compilation
     private readonly List<AnalysisPass> _analysisPasses = new();
 
     // The analyzers of one input, or one analyzer of a long input (a whole-host analyzer reads the disk and every other input).
-    private sealed record AnalysisPass(bool WholeHost, bool Long, Action<AnalysisContext> Run);
+    private sealed record AnalysisPass(bool WholeHost, bool Long, Action<AnalysisContext> Run, string? SharedWork = null);
 
     // Below this many per-file passes a second thread costs more than it saves.
     private const int MinPassesForSecondThread = 256;
@@ -58,7 +58,7 @@ public sealed class Compilation
             // The whole-host rules and those of the whole Apache configuration (every file Include reached) are the long
             // passes: one pass each, so that two threads can share them.
             foreach (var analyzer in RuleCatalog.AnalyzersFor<T>())
-                _analysisPasses.Add(new AnalysisPass(wholeHost, Long: true, context => analyzer.Analyze(input, context)));
+                _analysisPasses.Add(new AnalysisPass(wholeHost, Long: true, context => analyzer.Analyze(input, context), analyzer.SharedWork));
             return;
         }
         var analyzers = RuleCatalog.AnalyzersFor<T>();
@@ -69,6 +69,24 @@ public sealed class Compilation
     }
 
     public IEnumerable<T> InputsOf<T>() where T : class => _inputs.OfType<T>();
+
+    // The order two threads take the passes in: the long ones first, but of the long passes that share work only the first
+    // comes early; the others follow the rest of the long passes, when the shared work is done (the thread that took one
+    // of them early would only have waited for it).
+    /// <summary>What each pass shares with others (<see cref="Analyzers.Analyzer{TInput}.SharedWork"/>), in registration order (tests).</summary>
+    internal IReadOnlyList<(bool Long, string? SharedWork)> Passes => _analysisPasses.Select(p => (p.Long, p.SharedWork)).ToList();
+
+    internal int[] PassOrder()
+    {
+        var rank = new int[_analysisPasses.Count];
+        var shared = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < rank.Length; i++)
+        {
+            var pass = _analysisPasses[i];
+            rank[i] = !pass.Long ? 2 : pass.SharedWork is { } work && !shared.Add(work) ? 1 : 0;
+        }
+        return Enumerable.Range(0, rank.Length).OrderBy(i => rank[i]).ToArray();
+    }
 
     /// <summary>
     /// Adds what a staging compilation holds (its sources, inputs and diagnostics, in their order) as if
@@ -100,7 +118,7 @@ public sealed class Compilation
             // end): all inputs are read-only by now. Each pass reports into its own
             // bag, and the bags are joined in pass order, so the findings are exactly those of one thread.
             var bags = _analysisPasses.Select(_ => new DiagnosticBag()).ToArray();
-            var order = Enumerable.Range(0, _analysisPasses.Count).OrderBy(i => _analysisPasses[i].Long ? 0 : 1).ToArray();
+            var order = PassOrder();
             int next = -1;
             void RunPasses()
             {

@@ -52,6 +52,25 @@ public sealed class ParallelAnalysisTests
     }
 
     [Fact]
+    public void Passes_that_share_work_are_not_taken_side_by_side()
+    {
+        using var tree = new ManySitesTree(10);
+        var compilation = tree.Load();
+        var passes = compilation.Passes;
+        var order = compilation.PassOrder();
+        Assert.Equal(Enumerable.Range(0, passes.Count), order.Order());
+        var taken = order.Select(i => passes[i]).ToList();
+        // The dictionary checks are shared by four rules: one of them comes first; the others only after every other long
+        // pass, and all long passes before the per-file ones.
+        var shared = taken.Select((p, at) => (p, at)).Where(x => x.p.SharedWork is not null).Select(x => x.at).ToList();
+        Assert.Equal(4, shared.Count);
+        int lastLong = taken.FindLastIndex(p => p.Long);
+        Assert.True(shared[0] < 2, $"the first shared pass is taken at {shared[0]}");
+        Assert.All(shared.Skip(1), at => Assert.True(at > lastLong - 3 && at <= lastLong, $"a later shared pass is taken at {at} (long passes end at {lastLong})"));
+        Assert.All(taken.Take(lastLong + 1), p => Assert.True(p.Long));
+    }
+
+    [Fact]
     public void Large_hosts_take_the_second_thread_on_their_own()
     {
         using var tree = new ManySitesTree(150);

@@ -43,6 +43,9 @@ public static class ApacheDirectiveChecks
     // Lazy: the rules sharing the findings may run on two threads at once, and the checks are worked out once.
     private static readonly ConditionalWeakTable<ApacheConfiguration, Lazy<IReadOnlyList<DirectiveFinding>>> Cache = new();
 
+    /// <summary>The rules that report these findings share their computation (<see cref="Analyzer{TInput}.SharedWork"/>).</summary>
+    public const string SharedWorkName = "Apache directive dictionary checks";
+
     public const string InvalidCommandTail = "perhaps misspelled or defined by a module not included in the server configuration";
 
     public static IReadOnlyList<DirectiveFinding> For(ApacheConfiguration config) =>

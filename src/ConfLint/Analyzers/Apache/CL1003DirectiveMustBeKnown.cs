@@ -16,6 +16,8 @@ public sealed class CL1003DirectiveMustBeKnown : Analyzer<ApacheConfiguration>
 
     public override DiagnosticDescriptor Descriptor => Rule;
 
+    public override string? SharedWork => ApacheDirectiveChecks.SharedWorkName;
+
     public override void Analyze(ApacheConfiguration input, AnalysisContext context) =>
         ApacheDirectiveChecks.Report(input, DirectiveCheck.Unknown, Rule, context);
 }
