@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text;
 
 namespace ConfLint.Syntax.Ini;
@@ -10,18 +9,19 @@ namespace ConfLint.Syntax.Ini;
 /// </summary>
 public static class PhpConstants
 {
-    private static readonly Lazy<FrozenDictionary<string, string>> _table = new(Load);
+    // A plain dictionary: the table is built in every run that needs it, and freezing it cost more than its lookups saved.
+    private static readonly Lazy<Dictionary<string, string>> _table = new(Load);
 
     public static IReadOnlyDictionary<string, string> All => _table.Value;
 
     /// <summary>The string a constant turns into, or null when PHP does not define it (the name is then kept as is).</summary>
     public static string? Lookup(string name) => _table.Value.TryGetValue(name, out var v) ? v : null;
 
-    private static FrozenDictionary<string, string> Load()
+    private static Dictionary<string, string> Load()
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         using var stream = typeof(PhpConstants).Assembly.GetManifestResourceStream("ConfLint.Syntax.Ini.php-constants.tsv");
-        if (stream is null) return result.ToFrozenDictionary(StringComparer.Ordinal);
+        if (stream is null) return result;
         using var reader = new StreamReader(stream, Encoding.UTF8);
         string? line;
         while ((line = reader.ReadLine()) is not null)
@@ -31,7 +31,7 @@ public static class PhpConstants
             if (tab <= 0) continue;
             result[line[..tab]] = Unescape(line[(tab + 1)..]);
         }
-        return result.ToFrozenDictionary(StringComparer.Ordinal);
+        return result;
     }
 
     internal static string Unescape(string s)

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text;
 
 namespace ConfLint.Syntax.Ini;
@@ -52,7 +51,8 @@ public sealed record PhpDirective(
 /// </summary>
 public static class PhpDirectives
 {
-    private static readonly Lazy<FrozenDictionary<string, PhpDirective>> _table = new(Load);
+    // A plain dictionary: the table is built in every run that needs it, and freezing it cost more than its lookups saved.
+    private static readonly Lazy<Dictionary<string, PhpDirective>> _table = new(Load);
 
     public static IReadOnlyDictionary<string, PhpDirective> All => _table.Value;
 
@@ -107,11 +107,11 @@ public static class PhpDirectives
         return d[a.Length, b.Length];
     }
 
-    private static FrozenDictionary<string, PhpDirective> Load()
+    private static Dictionary<string, PhpDirective> Load()
     {
         var result = new Dictionary<string, PhpDirective>(StringComparer.Ordinal);
         using var stream = typeof(PhpDirectives).Assembly.GetManifestResourceStream("ConfLint.Syntax.Ini.php-directives.tsv");
-        if (stream is null) return result.ToFrozenDictionary(StringComparer.Ordinal);
+        if (stream is null) return result;
         using var reader = new StreamReader(stream, Encoding.UTF8);
         string? line;
         while ((line = reader.ReadLine()) is not null)
@@ -139,6 +139,6 @@ public static class PhpDirectives
             result[f[0]] = new PhpDirective(f[0], type, changeable, f[3], f[4], f[5].Length == 0 ? null : f[5],
                 f[6].Length == 0 ? Array.Empty<string>() : f[6].Split('|'), f[7]);
         }
-        return result.ToFrozenDictionary(StringComparer.Ordinal);
+        return result;
     }
 }
