@@ -88,7 +88,7 @@ public sealed record PhpBackend
     public JailModel? Jail { get; init; }
 
     /// <summary>The environment PHP really gets: what the wrapper sets (suexec drops what Apache sets).</summary>
-    public ImmutableDictionary<string, Fact<string>> Environment { get; init; } = ImmutableDictionary<string, Fact<string>>.Empty;
+    public IReadOnlyDictionary<string, Fact<string>> Environment { get; init; } = EmptyEnvironment;
 
     /// <summary>Which php.ini PHP loads (in-jail paths), following PHP's search order.</summary>
     public PhpIniResolution? IniResolution { get; init; }
@@ -97,7 +97,12 @@ public sealed record PhpBackend
     public ImmutableArray<PhpIniFile> IniFiles { get; init; } = ImmutableArray<PhpIniFile>.Empty;
 
     /// <summary>The values in effect after php.ini, the scan directory, `-d` and FPM overrides (later wins).</summary>
-    public ImmutableDictionary<string, EffectiveIniSetting> Effective { get; init; } = ImmutableDictionary<string, EffectiveIniSetting>.Empty;
+    public IReadOnlyDictionary<string, EffectiveIniSetting> Effective { get; init; } = EmptyEffective;
+
+    // Read-only views over dictionaries the builder fills once (a host has thousands of backends, and an immutable
+    // dictionary costs a tree of nodes for each handful of entries).
+    private static readonly IReadOnlyDictionary<string, Fact<string>> EmptyEnvironment = new Dictionary<string, Fact<string>>().AsReadOnly();
+    private static readonly IReadOnlyDictionary<string, EffectiveIniSetting> EmptyEffective = new Dictionary<string, EffectiveIniSetting>().AsReadOnly();
 
     /// <summary>The FPM pool (mod_proxy_fcgi).</summary>
     public FpmPool? Pool { get; init; }
