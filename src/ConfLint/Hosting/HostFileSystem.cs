@@ -74,7 +74,7 @@ public sealed class HostFileSystem
     public static bool SamePath(string a, string b) => NormalizeHostPath(a) == NormalizeHostPath(b);
 
     // Most paths are already normal: absolute, no empty, "." or ".." component, no trailing slash.
-    private static bool IsNormalized(string path)
+    internal static bool IsNormalized(string path)
     {
         if (path.Length == 0 || path[0] != '/') return false;
         if (path.Length == 1) return true;

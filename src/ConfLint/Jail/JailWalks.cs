@@ -36,6 +36,13 @@ public sealed class JailWalks
         return _walks.TryGet(jailRoot, out var walk) ? walk!.Probe(pathInJail) : JailPathAnswer.Unknown;
     }
 
+    /// <summary>
+    /// What stat(2) finds at <paramref name="pathInJail"/> (normalised, absolute, "/" excluded) inside the jail at
+    /// <paramref name="jailRoot"/>, as <see cref="Probe"/> does for its host path, without making that path.
+    /// </summary>
+    public JailPathAnswer ProbeInJail(string jailRoot, string pathInJail) =>
+        jailRoot != "/" && pathInJail.Length > 1 && _walks.TryGet(jailRoot, out var walk) ? walk!.Probe(pathInJail) : JailPathAnswer.Unknown;
+
     /// <summary>Whether a normalised host path inside the jail names something that is not a directory (symlinks followed), as <see cref="HostFileSystem.FileExists"/>: from the walk when it can tell.</summary>
     public bool FileExists(string jailRoot, string hostPath) => Probe(jailRoot, hostPath) switch
     {

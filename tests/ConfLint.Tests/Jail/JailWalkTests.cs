@@ -71,6 +71,17 @@ public sealed class JailWalkTests : IDisposable
     }
 
     [Fact]
+    public void Probing_an_in_jail_path_answers_what_probing_its_host_path_answers()
+    {
+        Plant();
+        var walks = new JailWalks(new HostFileSystem(_root));
+        var walk = walks.Walk("/jail");
+        foreach (var question in Questions(walk).Distinct().Append("/"))
+            Assert.True(walks.Probe("/jail", "/jail" + (question == "/" ? "" : question)) == walks.ProbeInJail("/jail", question), question);
+        Assert.Equal(JailPathAnswer.Unknown, walks.ProbeInJail("/", "/jail/etc/php.ini"));
+    }
+
+    [Fact]
     public void The_walk_is_in_the_order_the_search_expects()
     {
         Plant();

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
+using ConfLint.Jail;
 using ConfLint.Syntax.Apache;
 using ConfLint.Syntax.Ini;
 using ConfLint.Syntax.Passwd;
@@ -354,7 +355,7 @@ public sealed class HostModelBuilder
         if (wrapper?.Interpreter is { } interpreter && interpreter.StartsWith('/')) ShareWalk(jail, ToHostPath(jail, interpreter));
         var steps = chain.ToBuilder();
         Fact<string>? phpBinary = null;
-        var env = ImmutableDictionary.CreateBuilder<string, Fact<string>>(StringComparer.Ordinal);
+        var env = new Dictionary<string, Fact<string>>(StringComparer.Ordinal);
         string? iniOverride = null;
         bool noIni = false;
         var defines = new List<(string Key, string Value, Location Location)>();
@@ -398,7 +399,7 @@ public sealed class HostModelBuilder
             // The jail rules read the PHP binary (and the wrapper's interpreter): the walk tells how their paths resolve.
             PhpBinaryHostPath = phpBinary is null ? null : ShareWalk(jail, ToHostPath(jail, phpBinary.Value)),
             Jail = jail,
-            Environment = env.ToImmutable(),
+            Environment = env.AsReadOnly(),
         };
         if (phpBinary is null) return backend;
         var cwd = wrapper is not null ? InJailPath(jail, Path.GetDirectoryName(wrapper.HostPath) ?? "/") : null;
@@ -418,15 +419,26 @@ public sealed class HostModelBuilder
     {
         // Most places PHP looks for php.ini are not there, and the jail's walk has read the directories they would be in.
         bool walked = _probeByWalks && jail is not null;
-        bool IsFile(string path) => walked ? _walks.FileExists(jail!.Root, ToHostPath(jail, path)) : Fs.FileExists(ToHostPath(jail, path));
-        bool IsDirectory(string path) => walked ? _walks.DirectoryExists(jail!.Root, ToHostPath(jail, path)) : Fs.DirectoryExists(ToHostPath(jail, path));
+        // A clean in-jail path (no `.`, `..` or doubled slash) is probed in the walk as it is; only what the walk cannot
+        // answer, and other paths, are made into host paths for the file system.
+        JailPathAnswer InWalk(string path) => walked && HostFileSystem.IsNormalized(path) ? _walks.ProbeInJail(jail!.Root, path) : JailPathAnswer.Unknown;
+        bool IsFile(string path) => InWalk(path) switch
+        {
+            JailPathAnswer.Unknown => walked ? _walks.FileExists(jail!.Root, ToHostPath(jail, path)) : Fs.FileExists(ToHostPath(jail, path)),
+            var answer => answer == JailPathAnswer.NotDirectory,
+        };
+        bool IsDirectory(string path) => InWalk(path) switch
+        {
+            JailPathAnswer.Unknown => walked ? _walks.DirectoryExists(jail!.Root, ToHostPath(jail, path)) : Fs.DirectoryExists(ToHostPath(jail, path)),
+            var answer => answer == JailPathAnswer.Directory,
+        };
         var resolution = PhpIniLocator.Resolve(launch, IsFile, IsDirectory, p => Fs.ListDirectory(ToHostPath(jail, p)));
         var files = ImmutableArray.CreateBuilder<PhpIniFile>();
         if (resolution.LoadedFile is { } main && LoadIni(ShareWalk(jail, ToHostPath(jail, main)), PhpIniRole.Main) is { } mainIni) files.Add(mainIni);
         foreach (var scanned in resolution.ScannedFiles)
             if (LoadIni(ShareWalk(jail, ToHostPath(jail, scanned)), PhpIniRole.ScanDirectory) is { } ini) files.Add(ini);
 
-        var effective = ImmutableDictionary.CreateBuilder<string, EffectiveIniSetting>(StringComparer.Ordinal);
+        var effective = new Dictionary<string, EffectiveIniSetting>(StringComparer.Ordinal);
         foreach (var file in files)
         {
             foreach (var entry in file.Document.GlobalSettings.Where(e => e.Offset is null))
@@ -440,7 +452,7 @@ public sealed class HostModelBuilder
                 foreach (var s in pool.Array(name).Where(s => s.ArrayKey is not null))
                     effective[s.ArrayKey!] = new EffectiveIniSetting(s.ArrayKey!, s.Value, s.Location, $"{name}[]");
         }
-        return backend with { IniResolution = resolution, IniFiles = files.ToImmutable(), Effective = effective.ToImmutable() };
+        return backend with { IniResolution = resolution, IniFiles = files.ToImmutable(), Effective = effective.AsReadOnly() };
     }
 
     // Lets the file system take a path inside a jail from the jail's walk (see JailWalks.ShareWithFileSystem), before it is read.
