@@ -29,15 +29,13 @@ public sealed partial class WrapperFrontEnd : IFrontEnd
 
     public void Load(Compilation compilation, string hostPath, LintRequest request) => Load(compilation, hostPath, request, skipPrograms: false);
 
-    // Hosts give every site the same php-wrapper (the FAQ's, or a control panel's template): a script text is parsed once,
-    // and each file keeps its own source over the shared syntax (which holds positions, not a file).
-    private static readonly ParsedTexts<ShellScript> ParsedScripts = new(maxEntries: 4096, maxTextLength: 1 << 20);
+    // Hosts give every site the same php-wrapper (the FAQ's, or a control panel's template): a script text is parsed, and
+    // its model built, once; each file gets the model over its own source and mode (the syntax and what the model makes
+    // of it hold positions, not a file, and the model depends on nothing but the script).
+    private static readonly ParsedTexts<WrapperModel> ParsedScripts = new(maxEntries: 4096, maxTextLength: 1 << 20);
 
-    private static ShellScript Parse(SourceText text)
-    {
-        var script = ParsedScripts.GetOrParse(text.Text, () => ShellParser.Parse(text));
-        return ReferenceEquals(script.Source, text) ? script : script with { Source = text };
-    }
+    private static WrapperModel Model(SourceText text, int? mode) =>
+        ParsedScripts.GetOrParse(text.Text, () => WrapperModel.Build(ShellParser.Parse(text), inherited: null)).For(text, mode);
 
     /// <param name="skipPrograms">A wrapper the model found may be a compiled program (an ELF binary): then nothing is read or reported.</param>
     /// <returns>Whether the file is such a program.</returns>
@@ -62,7 +60,7 @@ public sealed partial class WrapperFrontEnd : IFrontEnd
                 mode = null;
             }
         }
-        compilation.AddInput(WrapperModel.Build(Parse(text), inherited: null, unixMode: mode));
+        compilation.AddInput(Model(text, mode));
         return false;
     }
 }

@@ -30,5 +30,11 @@ public sealed class WrapperFrontEndTests : IDisposable
         Assert.Equal("/srv/b/cgi/php-wrapper", b.GetLocation(b.Php!.ProgramWord.Span).HostPath);
         Assert.Equal("/srv/a/cgi/php-wrapper", a.GetLocation(a.Php!.ProgramWord.Span).HostPath);
         Assert.Equal(a.GetLocation(a.Php.ProgramWord.Span).Line, b.GetLocation(b.Php.ProgramWord.Span).Line);
+        // One parse and one model of it: the two files share what the script says, not where it is.
+        Assert.Same(a.Script.Nodes[0], b.Script.Nodes[0]);
+        Assert.Same(a.Php, b.Php);
+        Assert.Equal(a.Variables, b.Variables);
+        Assert.Equal("/srv/b/cgi/php-wrapper", b.Script.Source.HostPath);
+        Assert.Equal("/srv/b/cgi/php-wrapper", b.GetLocation(b.Variable("PHP_FCGI_CHILDREN")!.LastAssignment!.Span).HostPath);
     }
 }

@@ -118,6 +118,15 @@ public sealed class WrapperModel : ConfLint.Reporting.Dumps.IDumpable
     public Location GetLocation(TextSpan span) => Source.GetLocation(span);
 
     /// <summary>
+    /// This model for another file with the same text (its own source, so that every location names it) and its own mode:
+    /// what the model makes of a script depends on the script alone.
+    /// </summary>
+    public WrapperModel For(SourceText source, int? unixMode) =>
+        ReferenceEquals(source, Source) && unixMode == UnixMode
+            ? this
+            : new WrapperModel(Script with { Source = source }, Variables, Php, PhpRunsWithoutExec, unixMode, Abort);
+
+    /// <summary>
     /// Builds the model. <paramref name="inherited"/> is the environment the script starts with
     /// when it is known (an empty one for `env -i`); null means unknown, so references to
     /// variables the script never set have no known value.
