@@ -19,6 +19,7 @@ public static class Program
 
     public static int Main(string[] args)
     {
+        if (CheckoutBuild.RebuildIfStale(args) is int rebuilt) return rebuilt;
         LintMemory.Prepare();
         return Run(args, Console.Out, Console.Error);
     }
