@@ -71,4 +71,25 @@ public sealed class PosixFilesTests : IDisposable
         Assert.False(kernel.IsMountRoot);
         Assert.False(temp.IsMountRoot);
     }
+
+    [Fact]
+    public void Walking_and_reading_as_root_leave_access_times_as_they_were()
+    {
+        if (!OperatingSystem.IsLinux() || Environment.UserName != "root") return;
+        var jail = Directory.CreateDirectory(Path.Combine(_root, "jail/etc")).Parent!.FullName;
+        var file = Path.Combine(jail, "etc/php.ini");
+        File.WriteAllText(file, "doc_root = /html\n");
+        // Access times older than the modification times: relatime would rewrite them at the next read.
+        var old = DateTime.UtcNow.AddDays(-3);
+        foreach (var path in new[] { jail, Path.Combine(jail, "etc"), file })
+        {
+            File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddDays(-1));
+            File.SetLastAccessTimeUtc(path, old);
+        }
+        var fs = new ConfLint.Hosting.HostFileSystem("/");
+        Assert.True(new JailInspector(fs).Walk(jail, out _).Complete);
+        Assert.NotNull(fs.ReadText(file, new ConfLint.Diagnostics.DiagnosticBag(), null, 1 << 20));
+        foreach (var path in new[] { jail, Path.Combine(jail, "etc"), file })
+            Assert.Equal(old, File.GetLastAccessTimeUtc(path));
+    }
 }
