@@ -20,44 +20,66 @@ public sealed class CL1010VirtualHostNameMustBeUnique : Analyzer<ApacheConfigura
 
     public override DiagnosticDescriptor Descriptor => Rule;
 
-    private sealed record Host(ApacheConfigSection Section, HashSet<string> Addresses, List<(string Name, ApacheConfigDirective Directive, ApacheWord Token)> Names);
+    // A vhost that claimed an address and name first: its section, and the directive and word that named it.
+    private readonly record struct Claim(ApacheConfigSection Section, ApacheConfigDirective Directive, ApacheWord Token);
 
     public override void Analyze(ApacheConfiguration input, AnalysisContext context)
     {
         // (address, name) → the first vhost that claimed it: one lookup per name, not a scan of every earlier vhost.
-        var claimed = new Dictionary<(string Address, string Name), (Host Host, ApacheConfigDirective Directive, ApacheWord Token)>();
+        var claimed = new Dictionary<(string Address, string Name), Claim>();
+        // A host's vhosts mostly share their few addresses: each is normalised once.
+        var normalizedAddresses = new Dictionary<string, string>(StringComparer.Ordinal);
+        var addresses = new List<string>();
+        var names = new List<(string Name, ApacheConfigDirective Directive, ApacheWord Token)>();
+        var stack = new Stack<ApacheConfigNode>();
         foreach (var vhost in input.VirtualHosts)
         {
-            var host = new Host(vhost, vhost.Arguments.Select(a => NormalizeAddress(a.Value)).ToHashSet(StringComparer.Ordinal), new());
-            foreach (var d in DirectivesOf(vhost))
+            addresses.Clear();
+            foreach (var argument in vhost.Arguments)
+            {
+                if (!normalizedAddresses.TryGetValue(argument.Value, out var address))
+                    normalizedAddresses[argument.Value] = address = NormalizeAddress(argument.Value);
+                if (!addresses.Contains(address)) addresses.Add(address);
+            }
+            names.Clear();
+            foreach (var d in DirectivesOf(vhost, stack))
             {
                 if (d.Is("ServerName") && d.Arguments.Length >= 1)
-                    host.Names.Add((NormalizeName(d.Arguments[0].Value), d, d.Arguments[0]));
+                    names.Add((NormalizeName(d.Arguments[0].Value), d, d.Arguments[0]));
                 else if (d.Is("ServerAlias"))
-                    foreach (var a in d.Arguments) host.Names.Add((NormalizeName(a.Value), d, a));
+                    foreach (var a in d.Arguments) names.Add((NormalizeName(a.Value), d, a));
             }
-            foreach (var (name, directive, token) in host.Names)
+            foreach (var (name, directive, token) in names)
             {
-                var hit = host.Addresses.Select(a => (Address: a, Found: claimed.TryGetValue((a, name), out var c), Claim: c))
-                    .FirstOrDefault(x => x.Found && !ReferenceEquals(x.Claim.Host, host));
-                if (!hit.Found) continue;
-                var (earlier, firstDirective, firstToken) = hit.Claim;
+                // The first of the vhost's addresses on which another vhost claimed the name.
+                string? hitAddress = null;
+                Claim earlier = default;
+                foreach (var address in addresses)
+                {
+                    if (claimed.TryGetValue((address, name), out var claim) && !ReferenceEquals(claim.Section, vhost))
+                    {
+                        (hitAddress, earlier) = (address, claim);
+                        break;
+                    }
+                }
+                if (hitAddress is null) continue;
                 var diagnostic = Diagnostic.Create(Rule, directive.Source.GetLocation(token.Span),
-                        $"'{token.Value}' on {hit.Address} is already served by the <VirtualHost> at {earlier.Section.Source.HostPath}:{earlier.Section.Line.FirstLine}: this VirtualHost never answers for it")
+                        $"'{token.Value}' on {hitAddress} is already served by the <VirtualHost> at {earlier.Section.Source.HostPath}:{earlier.Section.Line.FirstLine}: this VirtualHost never answers for it")
                     .WithIncludeChain(directive.IncludeChain)
-                    .WithRelated(firstDirective.Source.GetLocation(firstToken.Span), $"'{firstToken.Value}' first claimed here");
+                    .WithRelated(earlier.Directive.Source.GetLocation(earlier.Token.Span), $"'{earlier.Token.Value}' first claimed here");
                 context.Report(diagnostic);
             }
-            foreach (var (name, directive, token) in host.Names)
-                foreach (var address in host.Addresses)
-                    claimed.TryAdd((address, name), (host, directive, token));
+            foreach (var (name, directive, token) in names)
+                foreach (var address in addresses)
+                    claimed.TryAdd((address, name), new Claim(vhost, directive, token));
         }
     }
 
     // The directives that configure the vhost itself: through active conditionals and includes, not into Directory/Location.
-    private static IEnumerable<ApacheConfigDirective> DirectivesOf(ApacheConfigSection vhost)
+    private static IEnumerable<ApacheConfigDirective> DirectivesOf(ApacheConfigSection vhost, Stack<ApacheConfigNode> stack)
     {
-        var stack = new Stack<ApacheConfigNode>(vhost.Children.Reverse());
+        stack.Clear();
+        for (int i = vhost.Children.Count - 1; i >= 0; i--) stack.Push(vhost.Children[i]);
         while (stack.Count > 0)
         {
             var node = stack.Pop();
