@@ -25,12 +25,20 @@ public sealed class CL6003WrapperMustExportPhpVariables : Analyzer<WrapperModel>
 
     public override void Analyze(WrapperModel input, AnalysisContext context)
     {
-        var passedToPhp = input.Php?.Environment.Select(e => e.Name).ToHashSet(StringComparer.Ordinal) ?? new HashSet<string>();
         foreach (var variable in input.Variables)
         {
             if (!Effects.TryGetValue(variable.Name, out var effect)) continue;
-            if (variable.Exported || passedToPhp.Contains(variable.Name) || variable.LastAssignment is not { } assignment) continue;
+            if (variable.Exported || PassedToPhp(input, variable.Name) || variable.LastAssignment is not { } assignment) continue;
             context.Report(Diagnostic.Create(Rule, input.GetLocation(assignment.NameSpan), variable.Name, effect));
         }
+    }
+
+    // Whether the command that starts PHP sets the variable itself (`VAR=value exec php-cgi`).
+    private static bool PassedToPhp(WrapperModel input, string name)
+    {
+        if (input.Php is not { } php) return false;
+        foreach (var e in php.Environment)
+            if (e.Name == name) return true;
+        return false;
     }
 }
