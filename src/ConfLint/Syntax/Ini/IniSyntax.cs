@@ -113,12 +113,26 @@ public sealed record IniSyntaxError(string Message, string Unexpected, int PhpLi
 public sealed class IniDocument
 {
     internal IniDocument(SourceText text, IniParseOptions options, ImmutableArray<IniStatement> statements, IniSyntaxError? error)
+        : this(text, options, statements, error, new Derived())
+    {
+    }
+
+    private IniDocument(SourceText text, IniParseOptions options, ImmutableArray<IniStatement> statements, IniSyntaxError? error, Derived derived)
     {
         Text = text;
         Options = options;
         Statements = statements;
         Error = error;
+        _derived = derived;
     }
+
+    // What is worked out from the statements alone, shared by the documents of every file with the same text (WithText).
+    private sealed class Derived
+    {
+        public Dictionary<string, IniEntry>? LastGlobalSettings;
+    }
+
+    private readonly Derived _derived;
 
     public SourceText Text { get; }
 
@@ -141,7 +155,23 @@ public sealed class IniDocument
     public Location GetLocation(TextSpan span) => Text.GetLocation(span);
 
     /// <summary>The same parse for another file with the same text: statements and error hold positions, not a file.</summary>
-    internal IniDocument WithText(SourceText text) => ReferenceEquals(text, Text) ? this : new IniDocument(text, Options, Statements, Error);
+    internal IniDocument WithText(SourceText text) => ReferenceEquals(text, Text) ? this : new IniDocument(text, Options, Statements, Error, _derived);
+
+    /// <summary>
+    /// The last entry of each directive among <see cref="GlobalSettings"/> that is not an array element (`key[]`): the one
+    /// whose value PHP keeps. Worked out once for all the files with this text (threads racing keep the first table).
+    /// </summary>
+    internal IReadOnlyDictionary<string, IniEntry> LastGlobalSettings
+    {
+        get
+        {
+            if (Volatile.Read(ref _derived.LastGlobalSettings) is { } made) return made;
+            var table = new Dictionary<string, IniEntry>(StringComparer.Ordinal);
+            foreach (var entry in GlobalSettings)
+                if (entry.Offset is null) table[entry.Key] = entry;
+            return Interlocked.CompareExchange(ref _derived.LastGlobalSettings, table, null) ?? table;
+        }
+    }
 
     /// <summary>Parses with PHP's parse_ini_string semantics (the default options) or those given.</summary>
     public static IniDocument Parse(SourceText text, IniParseOptions? options = null) => IniParser.Parse(text, options ?? IniParseOptions.Default);

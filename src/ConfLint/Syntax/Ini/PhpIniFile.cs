@@ -52,21 +52,5 @@ public sealed class PhpIniFile
     public IEnumerable<IniEntry> Settings => Document.Entries.Where(e => e.Value is not null && !e.LoadsExtension);
 
     /// <summary>The entry whose value PHP keeps for a global directive (the last one outside PATH/HOST scope), or null.</summary>
-    public IniEntry? EffectiveEntry(string name) => Effective.GetValueOrDefault(name);
-
-    // The effective entry of each global directive, worked out once: a dozen rules ask a file for several directives each.
-    // (Two threads may both make it at first; the tables are equal, and the first one is kept.)
-    private Dictionary<string, IniEntry>? _effective;
-
-    private Dictionary<string, IniEntry> Effective
-    {
-        get
-        {
-            if (Volatile.Read(ref _effective) is { } made) return made;
-            var table = new Dictionary<string, IniEntry>(StringComparer.Ordinal);
-            foreach (var entry in Settings)
-                if (entry.PerDirectoryScope is null && entry.Offset is null) table[entry.Key] = entry;
-            return Interlocked.CompareExchange(ref _effective, table, null) ?? table;
-        }
-    }
+    public IniEntry? EffectiveEntry(string name) => Document.LastGlobalSettings.GetValueOrDefault(name);
 }

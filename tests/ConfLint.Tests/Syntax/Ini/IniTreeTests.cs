@@ -134,5 +134,21 @@ public sealed class IniTreeTests
         Assert.Equal("/srv/a/etc/php.ini", Assert.Single(firstBag).Location.Path);   // the syntax error, in each file
         Assert.Equal("/srv/b/etc/php.ini", Assert.Single(secondBag).Location.Path);
         Assert.Equal(firstBag.Single().Location.Line, secondBag.Single().Location.Line);
+        // What PHP keeps of each directive is worked out once: the same entries, each file's own place.
+        Assert.Same(a.EffectiveEntry("doc_root"), b.EffectiveEntry("doc_root"));
+        Assert.Null(b.EffectiveEntry("engine")); // only in [PATH=…]
+        Assert.Null(b.EffectiveEntry("cgi.fix_pathinfo"));
+        Assert.Equal("/srv/b/etc/php.ini", b.Document.GetLocation(b.EffectiveEntry("doc_root")!.KeySpan).Path);
+        Assert.Equal("/srv/a/etc/php.ini", a.Document.GetLocation(a.EffectiveEntry("doc_root")!.KeySpan).Path);
+    }
+
+    [Fact]
+    public void The_entry_php_keeps_is_the_last_global_one()
+    {
+        var file = PhpIniFrontEnd.Read(SourceText.From("a = 1\na = 3\nb[] = 4\nextension = foo.so\n[PATH=/x]\na = 2\n", "/p.ini", "/p.ini"),
+            ConfLint.Syntax.Ini.PhpIniRole.Main, new ConfLint.Diagnostics.DiagnosticBag());
+        Assert.Equal("3", file.EffectiveEntry("a")?.Value?.Text);
+        Assert.Null(file.EffectiveEntry("b"));
+        Assert.Null(file.EffectiveEntry("extension"));
     }
 }
