@@ -57,6 +57,9 @@ public sealed class JailLibraryResolver
     /// <summary>Everything the program at <paramref name="programInJail"/> needs that is missing in the jail.</summary>
     public IReadOnlyList<MissingLibrary> FindMissing(string programInJail)
     {
+        // A program that is not an ELF object (a script, a placeholder) needs nothing the loader finds.
+        var programFacts = ElfFacts.TryRead(_fileSystem.ToRealPath(ToHostPath(programInJail)));
+        if (programFacts is null) return Array.Empty<MissingLibrary>();
         var missing = new List<MissingLibrary>();
         var visited = new HashSet<string>(StringComparer.Ordinal);
         var queue = new Queue<string>();
@@ -66,7 +69,7 @@ public sealed class JailLibraryResolver
         while (queue.Count > 0)
         {
             var objectPath = queue.Dequeue();
-            var facts = ElfFacts.TryRead(_fileSystem.ToRealPath(ToHostPath(objectPath)));
+            var facts = first ? programFacts : ElfFacts.TryRead(_fileSystem.ToRealPath(ToHostPath(objectPath)));
             if (facts is null) { first = false; continue; }
             if (first && facts.Interpreter is { } interpreter && !ExistsInJail(interpreter))
                 missing.Add(new MissingLibrary(interpreter, objectPath, new[] { Path.GetDirectoryName(interpreter) ?? "/" }));
