@@ -40,9 +40,12 @@ public sealed class JailWalk : IReadOnlyList<JailFileInfo>
 
     public JailFileInfo this[int index] => _entries[index];
 
-    public IEnumerator<JailFileInfo> GetEnumerator() => _entries.GetEnumerator();
+    /// <summary>The entries in walk order; a foreach over the walk itself takes this enumerator unboxed.</summary>
+    public List<JailFileInfo>.Enumerator GetEnumerator() => _entries.GetEnumerator();
 
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    IEnumerator<JailFileInfo> IEnumerable<JailFileInfo>.GetEnumerator() => _entries.GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => _entries.GetEnumerator();
 
     /// <summary>
     /// What stat(2) (symlinks followed) would find at a normalised in-jail path, when the walk can tell: each

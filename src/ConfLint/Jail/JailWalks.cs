@@ -19,10 +19,10 @@ public sealed class JailWalks
         _walks = new WorkAhead<JailWalk>(root => inspector.Walk(root, out _));
     }
 
-    /// <summary>Every path inside the jail at <paramref name="jailRoot"/>, the root first (see <see cref="JailInspector.Walk"/>).</summary>
-    public IReadOnlyList<JailFileInfo> Entries(string jailRoot) => _walks.Get(jailRoot);
-
-    /// <summary>The walk of the jail at <paramref name="jailRoot"/>, done now on this thread unless it is done or under way.</summary>
+    /// <summary>
+    /// The walk of the jail at <paramref name="jailRoot"/>: every path inside it, the root first (see <see cref="JailInspector.Walk"/>),
+    /// done now on this thread unless it is done or under way.
+    /// </summary>
     public JailWalk Walk(string jailRoot) => _walks.Get(jailRoot);
 
     /// <summary>

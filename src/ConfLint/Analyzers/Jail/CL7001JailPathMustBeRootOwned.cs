@@ -60,7 +60,7 @@ public sealed class CL7001JailPathMustBeRootOwned : Analyzer<HostModel>
     }
 
     // The walk's entries for /bin, /sbin, ... (those present), in the order of SystemDirectories.
-    private static IEnumerable<JailFileInfo> SystemDirectoriesIn(IReadOnlyList<JailFileInfo> entries)
+    private static IEnumerable<JailFileInfo> SystemDirectoriesIn(JailWalk entries)
     {
         var found = new JailFileInfo?[SystemDirectories.Length];
         foreach (var entry in entries)

@@ -212,7 +212,7 @@ public sealed class HostModel
     public ConfLint.Jail.JailInspector Inspector => _inspector ??= new ConfLint.Jail.JailInspector(FileSystem);
 
     /// <summary>Every path inside a jail as lstat sees it (walked once per run, shared by the jail rules).</summary>
-    public IReadOnlyList<ConfLint.Jail.JailFileInfo> JailEntries(string jailRoot) => Walks.Entries(jailRoot);
+    public ConfLint.Jail.JailWalk JailEntries(string jailRoot) => Walks.Walk(jailRoot);
 
     /// <summary>
     /// lstat of a host path (see <see cref="ConfLint.Jail.JailInspector.Lstat"/>), taken from the jail's walk when the
