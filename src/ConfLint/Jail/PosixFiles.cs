@@ -267,6 +267,7 @@ internal static unsafe partial class PosixFiles
 
     // One getdents buffer per thread: the jail walks and the main thread list directories at the same time.
     [ThreadStatic] private static byte[]? t_entries;
+    [ThreadStatic] private static List<string>? t_names;
 
     /// <summary>
     /// The names in an open directory ("." and ".." left out), in the order the kernel gives them; null when it cannot be read.
@@ -279,7 +280,9 @@ internal static unsafe partial class PosixFiles
     public static string[]? ReadDirectory(int fd, bool shortReadEnds = false)
     {
         var buffer = t_entries ??= new byte[32 * 1024];
-        var names = new List<string>();
+        // The names are gathered in a list of the thread's and copied out once: a walk reads thousands of small directories.
+        var names = t_names ??= new List<string>();
+        names.Clear();
         while (true)
         {
             nint read;
