@@ -706,19 +706,8 @@ public sealed class HostModelBuilder
         public ApacheConfigDirective? Last(string name) => LastDirective(own, name) ?? main?.Last(name);
     }
 
-    private static IEnumerable<ApacheConfigDirective> Directives(List<ApacheNodeContext> nodes, params string[] names)
-    {
-        foreach (var node in nodes)
-        {
-            if (node.Node is not ApacheConfigDirective d) continue;
-            foreach (var name in names)
-            {
-                if (!d.Is(name)) continue;
-                yield return d;
-                break;
-            }
-        }
-    }
+    private static IEnumerable<ApacheConfigDirective> Directives(List<ApacheNodeContext> nodes, params string[] names) =>
+        Directives(new DirectiveScope(null, nodes), names);
 
     // From the end: the last one is what httpd keeps, and most scopes are searched for several names.
     private static ApacheConfigDirective? LastDirective(List<ApacheNodeContext> nodes, string name)
