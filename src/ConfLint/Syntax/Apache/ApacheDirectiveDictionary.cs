@@ -270,8 +270,8 @@ public sealed class ApacheDirectiveDictionary
     public static ApacheDirectiveDictionary Httpd24 => _httpd24.Value;
 
     /// <summary>
-    /// Starts building <see cref="Httpd24"/> on another thread. A lint first needs it when the rules run, after reading the
-    /// whole host; built meanwhile, its few milliseconds fall on a core the reading leaves idle.
+    /// Starts building <see cref="Httpd24"/> (reading the table and indexing its rows by name) on another thread. A lint
+    /// mostly needs it when the rules run, after reading the whole host; built meanwhile, it costs the reading nothing.
     /// </summary>
     public static void LoadInBackground()
     {
