@@ -241,7 +241,7 @@ internal static unsafe partial class PosixFiles
 
     private const int PermissionDenied = 1; // EPERM
 
-    // O_NOATIME (the same on x86-64 and arm64) when the process may use it on any file (root, or CAP_FOWNER): a lint
+    // O_NOATIME (the same on x86-64 and arm64) when the process runs as root, which may use it on any file: a lint
     // leaves the host as it found it, access times included. Otherwise relatime would make the first lint after a change
     // rewrite the access time of every file and directory it reads (some 15,000 inodes on a host of 1,000 sites), and the
     // write-back would run beside the lint. Without the privilege, open(2) refuses the flag on files of other users (EPERM):
