@@ -32,10 +32,12 @@ public sealed class JailInspector
         isMountRoot = null;
         if (!PosixFiles.Lstat(directory, prefix, path, out var status)) return JailFileInfo.Missing(jailRoot, pathInJail);
         isMountRoot = status.IsMountRoot;
-        var kind = KindOf(status);
-        var target = kind == JailFileKind.Symlink ? PosixFiles.ReadLink(directory, prefix, path) : null;
-        return new JailFileInfo(jailRoot, pathInJail, kind, status.Uid, status.Gid, (int)(status.Mode & 0xFFF), status.LinkCount, target);
+        var target = KindOf(status) == JailFileKind.Symlink ? PosixFiles.ReadLink(directory, prefix, path) : null;
+        return Describe(status, jailRoot, pathInJail, target);
     }
+
+    private static JailFileInfo Describe(FileStatus status, string jailRoot, string pathInJail, string? target) =>
+        new(jailRoot, pathInJail, KindOf(status), status.Uid, status.Gid, (int)(status.Mode & 0xFFF), status.LinkCount, target);
 
     // The S_IFMT bits of each kind lstat reports; anything else is a regular file.
     private static readonly (uint Type, JailFileKind Kind)[] Kinds =
@@ -101,21 +103,36 @@ public sealed class JailInspector
         Span<char> buffer = stackalloc char[512];
         try
         {
-            var names = PosixFiles.ReadDirectory(fd, shortReadEnds: fills);
-            if (names is null)
+            var entries = PosixFiles.ReadDirectoryEntries(fd, shortReadEnds: fills);
+            if (entries is null)
             {
                 unread.Value = true;
                 return true;
             }
-            Array.Sort(names, StringComparer.Ordinal);
-            foreach (var name in names)
+            Array.Sort(entries, static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+            foreach (var (name, type) in entries)
             {
                 if (result.Count >= MaxEntriesPerWalk) return false;
                 var path = InJailPath(buffer, directory, name);
-                var entry = LstatEntry(fd, default, name, jailRoot, path, out var isMountRoot);
+                bool descend = depth < MaxDescriptorDepth;
+                // A directory (as getdents says) is opened first and stat'ed through its descriptor: its name is looked up
+                // once, not once to stat it and again to open it. What cannot be opened so is stat'ed by name.
+                int child = descend && type == PosixFiles.DirectoryEntryType ? PosixFiles.OpenDirectoryAt(fd, name) : -1;
+                JailFileInfo entry;
+                bool? isMountRoot;
+                if (child >= 0 && PosixFiles.StatOpen(child, out var status) && status.Type == FileStatus.Directory)
+                {
+                    entry = Describe(status, jailRoot, path, target: null);
+                    isMountRoot = status.IsMountRoot;
+                }
+                else
+                {
+                    if (child >= 0) PosixFiles.Close(child);
+                    entry = LstatEntry(fd, default, name, jailRoot, path, out isMountRoot);
+                    child = entry.Kind == JailFileKind.Directory && descend ? PosixFiles.OpenDirectoryAt(fd, name) : -1;
+                }
                 result.Add(entry);
                 if (entry.Kind != JailFileKind.Directory) continue;
-                int child = depth < MaxDescriptorDepth ? PosixFiles.OpenDirectoryAt(fd, name) : -1;
                 if (child < 0)
                 {
                     if (!WalkByPath(jailRoot, rootReal, path, result, unread)) return false;

@@ -205,6 +205,9 @@ internal static unsafe partial class PosixFiles
         return true;
     }
 
+    /// <summary>statx of what the open descriptor <paramref name="fd"/> refers to (no path looked up); false when it fails.</summary>
+    public static bool StatOpen(int fd, out FileStatus status) => Statx(fd, default, default, AtEmptyPath, out status);
+
     /// <summary>The target of the symlink at <paramref name="prefix"/> followed by <paramref name="path"/> (relative to the open <paramref name="directory"/>), or null when it is not a symlink or cannot be read.</summary>
     public static string? ReadLink(int directory, ReadOnlySpan<char> prefix, ReadOnlySpan<char> path)
     {
@@ -267,7 +270,7 @@ internal static unsafe partial class PosixFiles
 
     // One getdents buffer per thread: the jail walks and the main thread list directories at the same time.
     [ThreadStatic] private static byte[]? t_entries;
-    [ThreadStatic] private static List<string>? t_names;
+    [ThreadStatic] private static List<(string Name, byte Type)>? t_names;
 
     /// <summary>
     /// The names in an open directory ("." and ".." left out), in the order the kernel gives them; null when it cannot be read.
@@ -279,27 +282,50 @@ internal static unsafe partial class PosixFiles
     /// </param>
     public static string[]? ReadDirectory(int fd, bool shortReadEnds = false)
     {
+        var entries = t_names ??= new List<(string, byte)>();
+        if (!ReadEntries(fd, shortReadEnds, entries)) return null;
+        var names = new string[entries.Count];
+        for (int i = 0; i < names.Length; i++) names[i] = entries[i].Name;
+        return names;
+    }
+
+    /// <summary>d_type of a directory (DT_DIR): what getdents64 says the entry is, before anyone looks it up.</summary>
+    public const byte DirectoryEntryType = 4;
+
+    /// <summary>
+    /// The names in an open directory with the type getdents64 gives each (<see cref="DirectoryEntryType"/>, 0 when the
+    /// file system does not say), as <see cref="ReadDirectory(int, bool)"/>; null when it cannot be read.
+    /// </summary>
+    public static (string Name, byte Type)[]? ReadDirectoryEntries(int fd, bool shortReadEnds = false)
+    {
+        var entries = t_names ??= new List<(string, byte)>();
+        return ReadEntries(fd, shortReadEnds, entries) ? entries.ToArray() : null;
+    }
+
+    // Reads the directory's entries into `entries` (emptied first), gathered in a list of the thread's and copied out
+    // once by the caller: a walk reads thousands of small directories.
+    private static bool ReadEntries(int fd, bool shortReadEnds, List<(string Name, byte Type)> entries)
+    {
         var buffer = t_entries ??= new byte[32 * 1024];
-        // The names are gathered in a list of the thread's and copied out once: a walk reads thousands of small directories.
-        var names = t_names ??= new List<string>();
-        names.Clear();
+        entries.Clear();
         while (true)
         {
             nint read;
             fixed (byte* b = buffer) read = NativeGetDents(fd, b, (nuint)buffer.Length);
-            if (read < 0) return null;
-            if (read == 0) return names.ToArray();
+            if (read < 0) return false;
+            if (read == 0) return true;
             // struct linux_dirent64: d_ino (8), d_off (8), d_reclen (2), d_type (1), d_name (NUL-terminated).
             for (int offset = 0; offset < read;)
             {
                 int length = BitConverter.ToUInt16(buffer, offset + 16);
+                byte type = buffer[offset + 18];
                 var name = buffer.AsSpan(offset + 19, length - 19);
                 name = name[..name.IndexOf((byte)0)];
                 offset += length;
                 if (name is [(byte)'.'] or [(byte)'.', (byte)'.']) continue;
-                names.Add(Decode(name));
+                entries.Add((Decode(name), type));
             }
-            if (shortReadEnds && read <= buffer.Length - LargestDirectoryEntry) return names.ToArray();
+            if (shortReadEnds && read <= buffer.Length - LargestDirectoryEntry) return true;
         }
     }
 
