@@ -242,6 +242,37 @@ public sealed class HostFileSystem
     /// <summary>Names in a host directory, sorted as httpd sorts (byte order), or null when it cannot be read.</summary>
     public IReadOnlyList<string>? ListDirectory(string hostPath) => ListRealDirectory(ToRealPath(hostPath));
 
+    /// <summary>
+    /// <see cref="ListDirectory"/>, and what getdents says each regular file and directory in it is is kept for the
+    /// questions about them that follow (an Include of `sites-enabled/*.conf` asks about every file it lists): when the
+    /// directory resolves to itself, so does each of those entries.
+    /// </summary>
+    public IReadOnlyList<string>? ListDirectoryForReading(string hostPath)
+    {
+        var normalized = NormalizeHostPath(hostPath);
+        var real = ToRealPath(normalized);
+        int fd = Jail.PosixFiles.OpenDirectory(real, default);
+        if (fd < 0) return null;
+        (string Name, byte Type)[]? entries;
+        try { entries = Jail.PosixFiles.ReadDirectoryEntries(fd); }
+        finally { Jail.PosixFiles.Close(fd); }
+        if (entries is null) return null;
+        Array.Sort(entries, static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+        bool known = ResolvesToItself(normalized);
+        var names = new string[entries.Length];
+        for (int i = 0; i < entries.Length; i++)
+        {
+            var (name, type) = entries[i];
+            names[i] = name;
+            if (!known) continue;
+            uint mode = type switch { Jail.PosixFiles.DirectoryEntryType => Jail.FileStatus.Directory, Jail.PosixFiles.RegularFileEntryType => RegularFile, _ => 0 };
+            if (mode != 0) Remember(normalized == "/" ? "/" + name : normalized + "/" + name, mode);
+        }
+        return names;
+    }
+
+    private const uint RegularFile = 0x8000; // S_IFREG
+
     /// <summary>Names in a real directory ("." and ".." left out) in byte order, or null when it cannot be read.</summary>
     internal static string[]? ListRealDirectory(string realPath)
     {

@@ -292,6 +292,9 @@ internal static unsafe partial class PosixFiles
     /// <summary>d_type of a directory (DT_DIR): what getdents64 says the entry is, before anyone looks it up.</summary>
     public const byte DirectoryEntryType = 4;
 
+    /// <summary>d_type of a regular file (DT_REG).</summary>
+    public const byte RegularFileEntryType = 8;
+
     /// <summary>
     /// The names in an open directory with the type getdents64 gives each (<see cref="DirectoryEntryType"/>, 0 when the
     /// file system does not say), as <see cref="ReadDirectory(int, bool)"/>; null when it cannot be read.

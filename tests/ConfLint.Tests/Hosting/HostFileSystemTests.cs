@@ -23,6 +23,30 @@ public sealed class HostFileSystemTests : IDisposable
     }
 
     [Fact]
+    public void A_listing_for_reading_tells_what_a_fresh_file_system_would_find_at_each_entry()
+    {
+        _tree.Write("/etc/apache2/sites-enabled/a.conf", "");
+        _tree.Write("/etc/apache2/sites-enabled/b.conf", "");
+        Directory.CreateDirectory(_tree.RealPath("/etc/apache2/sites-enabled/dir.conf"));
+        File.CreateSymbolicLink(_tree.RealPath("/etc/apache2/sites-enabled/link.conf"), "/etc/apache2/sites-enabled/a.conf");
+        File.CreateSymbolicLink(_tree.RealPath("/etc/apache2/sites-enabled/dangling.conf"), "/nowhere");
+        File.CreateSymbolicLink(_tree.RealPath("/etc/apache2/linked"), "sites-enabled");
+        foreach (var dir in new[] { "/etc/apache2/sites-enabled", "/etc/apache2/linked", "/etc/apache2/linked/" })
+        {
+            var fs = new HostFileSystem(_tree.Root);
+            var names = fs.ListDirectoryForReading(dir);
+            Assert.Equal(new HostFileSystem(_tree.Root).ListDirectory(dir), names);
+            foreach (var name in names!)
+            {
+                var path = HostFileSystem.NormalizeHostPath(dir + "/" + name);
+                var fresh = new HostFileSystem(_tree.Root);
+                Assert.True((fresh.FileExists(path), fresh.DirectoryExists(path), fresh.ToRealPath(path)) == (fs.FileExists(path), fs.DirectoryExists(path), fs.ToRealPath(path)), path);
+            }
+        }
+        Assert.Null(new HostFileSystem(_tree.Root).ListDirectoryForReading("/etc/apache2/nonesuch"));
+    }
+
+    [Fact]
     public void Absolute_symlink_targets_are_resolved_inside_the_root()
     {
         _tree.Write("/srv/real/etc/php.ini", "x=1\n");

@@ -752,7 +752,7 @@ public static class ApacheLoader
                 var next = HostFileSystem.NormalizeHostPath(dir + "/" + component);
                 return rest is null ? IncludeNoFnmatch(site, next, 0, optional) : IncludeFnmatch(site, next, rest, optional);
             }
-            var entries = _fs.DirectoryExists(dir) ? _fs.ListDirectory(dir) : null;
+            var entries = _fs.DirectoryExists(dir) ? _fs.ListDirectoryForReading(dir) : null;
             if (entries is null)
                 return optional ? null : $"Include/IncludeOptional: Could not open directory {dir}: No such file or directory";
             var candidates = new List<string>();
