@@ -101,6 +101,9 @@ public sealed class HostFileSystem
     /// </summary>
     public string ToRealPathOfEntry(string hostPath) => Join(Root, EntryPath(NormalizeHostPath(hostPath)));
 
+    /// <summary>Whether the directories above a normalised host path resolve to themselves (no symlink on the way to it).</summary>
+    internal bool EntryResolvesToItself(string normalized) => EntryPath(normalized) == normalized;
+
     // The host path of the entry a normalised path names, its directories resolved and itself not followed.
     private string EntryPath(string normalized)
     {

@@ -77,6 +77,8 @@ public sealed class JailInspector
         var rootReal = _fileSystem.ToRealPathOfEntry(root);
         var rootInfo = LstatEntry(PosixFiles.CurrentDirectory, rootReal, default, root, "/");
         if (!rootInfo.Exists) return new JailWalk(result, complete: false);
+        // A root reached through no symlink is where the host resolves it: the file system need not look it up again.
+        if (rootInfo.Kind == JailFileKind.Directory && _fileSystem.EntryResolvesToItself(root)) _fileSystem.Remember(root, FileStatus.Directory);
         result.Add(rootInfo);
         if (rootInfo.Kind != JailFileKind.Directory) return new JailWalk(result, complete: false);
         // Each directory is opened from its parent's descriptor and its entries are lstat'ed by name in it: the

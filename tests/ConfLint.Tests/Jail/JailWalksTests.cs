@@ -68,7 +68,7 @@ public sealed class JailWalksTests : IDisposable
         var shared = new HostFileSystem(_tree.Root);
         var fresh = new HostFileSystem(_tree.Root);
         var walks = new JailWalks(shared);
-        var paths = new[] { "/etc/php.ini", "/etc", "/usr/bin/php-cgi", "/html/link", "/etc/alt", "/etc/alt/php.ini", "/nope", "/tmp", "/usr/bin/none" };
+        var paths = new[] { "", "/etc/php.ini", "/etc", "/usr/bin/php-cgi", "/html/link", "/etc/alt", "/etc/alt/php.ini", "/nope", "/tmp", "/usr/bin/none" };
         foreach (var root in roots)
         {
             foreach (var path in paths) walks.ShareWithFileSystem(root, root + path);
