@@ -1,12 +1,14 @@
 using System.Diagnostics;
+using ConfLint.Jail;
 
 namespace ConfLint.Cli;
 
 /// <summary>
 /// A checkout's launcher (./conflint) builds this program into .conflint-build/ and runs it with CONFLINT_CHECKOUT naming the
-/// checkout. Before anything else the program checks, as the launcher once did with find(1), that no file under src/ or
-/// rules/ (obj/ and bin/ left out) is newer than the build's stamp: a fraction of a millisecond here, where a find process
-/// cost two at every run. When one is, the launcher runs again, told to rebuild, and its exit code is this run's.
+/// checkout. Before anything else the program checks that no file under src/ or rules/ (obj/ and bin/ left out) is newer
+/// than the build's stamp, as `find src rules ( -name obj -o -name bin ) -prune -o -type f -newer STAMP` would: a fifth of a
+/// millisecond here, where a find process in the launcher cost two at every run. When one is, the launcher runs again,
+/// told to rebuild, and its exit code is this run's.
 /// </summary>
 internal static class CheckoutBuild
 {
@@ -46,28 +48,54 @@ internal static class CheckoutBuild
     /// </summary>
     internal static string? NewerSource(string checkout, string stamp)
     {
-        var built = new FileInfo(stamp);
-        if (!built.Exists) return stamp;
-        var since = built.LastWriteTimeUtc;
+        if (!PosixFiles.ModificationTime(PosixFiles.CurrentDirectory, stamp, out _, out var seconds, out var nanoseconds)) return stamp;
         foreach (var top in new[] { "src", "rules" })
-            if (NewerIn(new DirectoryInfo(Path.Combine(checkout, top)), since) is { } newer) return newer;
+        {
+            var path = Path.Combine(checkout, top);
+            int fd = PosixFiles.OpenDirectory(path, default);
+            if (fd < 0) continue;
+            try
+            {
+                if (NewerIn(fd, path, seconds, nanoseconds) is { } newer) return newer;
+            }
+            finally
+            {
+                PosixFiles.Close(fd);
+            }
+        }
         return null;
     }
 
-    private static readonly EnumerationOptions Entries = new() { RecurseSubdirectories = false, IgnoreInaccessible = true, AttributesToSkip = 0 };
+    private const uint RegularFile = 0x8000; // S_IFREG
 
-    private static string? NewerIn(DirectoryInfo directory, DateTime since)
+    // Read as the jail walks read: by descriptor, getdents saying which entries are directories, a statx for each file.
+    private static string? NewerIn(int directory, string path, long seconds, uint nanoseconds)
     {
-        if (!directory.Exists) return null;
-        foreach (var entry in directory.EnumerateFileSystemInfos("*", Entries))
+        if (PosixFiles.ReadDirectoryEntries(directory) is not { } entries) return null;
+        foreach (var (name, entryType) in entries)
         {
-            if ((entry.Attributes & FileAttributes.ReparsePoint) != 0) continue; // a symlink: find -type f does not take it
-            if (entry is DirectoryInfo sub)
+            if (name is "obj" or "bin") continue;
+            uint type = entryType == PosixFiles.DirectoryEntryType ? FileStatus.Directory : 0;
+            long s = 0;
+            uint ns = 0;
+            if (type == 0 && !PosixFiles.ModificationTime(directory, name, out type, out s, out ns)) continue;
+            if (type == FileStatus.Directory)
             {
-                if (sub.Name is "obj" or "bin") continue;
-                if (NewerIn(sub, since) is { } newer) return newer;
+                int child = PosixFiles.OpenDirectoryAt(directory, name);
+                if (child < 0) continue;
+                try
+                {
+                    if (NewerIn(child, path + "/" + name, seconds, nanoseconds) is { } newer) return newer;
+                }
+                finally
+                {
+                    PosixFiles.Close(child);
+                }
             }
-            else if (entry.LastWriteTimeUtc > since) return entry.FullName;
+            else if (type == RegularFile && (s > seconds || (s == seconds && ns > nanoseconds)))
+            {
+                return path + "/" + name;
+            }
         }
         return null;
     }

@@ -53,6 +53,8 @@ internal static unsafe partial class PosixFiles
         [FieldOffset(28)] public ushort Mode;
         [FieldOffset(40)] public ulong Size;
         [FieldOffset(56)] public ulong AttributesMask;
+        [FieldOffset(112)] public long ModifiedSeconds;     // stx_mtime.tv_sec
+        [FieldOffset(120)] public uint ModifiedNanoseconds; // stx_mtime.tv_nsec
     }
 
     private const ulong StatxAttrMountRoot = 0x2000; // STATX_ATTR_MOUNT_ROOT (Linux 5.8)
@@ -202,6 +204,25 @@ internal static unsafe partial class PosixFiles
         if (rc != 0) return false;
         bool? mountRoot = (buffer.AttributesMask & StatxAttrMountRoot) == 0 ? null : (buffer.Attributes & StatxAttrMountRoot) != 0;
         status = new FileStatus(buffer.Mode, buffer.Uid, buffer.Gid, buffer.Nlink, mountRoot);
+        return true;
+    }
+
+    private const uint StatxTypeModifiedTime = 0x41; // STATX_TYPE | STATX_MTIME
+
+    /// <summary>
+    /// The type bits (S_IFMT) and modification time of <paramref name="name"/> in the open <paramref name="directory"/>, not
+    /// following a symlink; false when it cannot be stat'ed.
+    /// </summary>
+    public static bool ModificationTime(int directory, string name, out uint type, out long seconds, out uint nanoseconds)
+    {
+        Span<byte> encoded = stackalloc byte[PathMax];
+        type = 0; seconds = 0; nanoseconds = 0;
+        if (!TryEncode(default, name, encoded, out var heapEncoded)) return false;
+        StatxBuffer buffer;
+        int rc;
+        fixed (byte* p = heapEncoded ?? encoded) rc = NativeStatx(directory, p, AtSymlinkNoFollow, StatxTypeModifiedTime, &buffer);
+        if (rc != 0) return false;
+        (type, seconds, nanoseconds) = (buffer.Mode & FileStatus.TypeMask, buffer.ModifiedSeconds, buffer.ModifiedNanoseconds);
         return true;
     }
 
