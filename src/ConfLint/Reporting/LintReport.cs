@@ -16,16 +16,28 @@ public sealed record LintReport
         IReadOnlyList<DiagnosticDescriptor> rules,
         IReadOnlyDictionary<string, SourceText> sources,
         string baseDirectory)
+        : this(diagnostics, rules, new Lazy<IReadOnlyDictionary<string, SourceText>>(sources), baseDirectory)
+    {
+    }
+
+    private LintReport(
+        IReadOnlyList<Diagnostic> diagnostics,
+        IReadOnlyList<DiagnosticDescriptor> rules,
+        Lazy<IReadOnlyDictionary<string, SourceText>> sources,
+        string baseDirectory)
     {
         Diagnostics = diagnostics;
         Rules = rules;
-        Sources = sources;
+        _sources = sources;
         BaseDirectory = Path.GetFullPath(string.IsNullOrEmpty(baseDirectory) ? "." : baseDirectory);
     }
 
-    /// <summary>A report over the whole rule catalogue, with sources keyed by the path they were read from.</summary>
+    /// <summary>
+    /// A report over the whole rule catalogue, with sources keyed by the path they were read from (indexed when a writer
+    /// first asks for one: a clean run of a large host quotes none of its thousands of files).
+    /// </summary>
     public static LintReport Create(IReadOnlyList<Diagnostic> diagnostics, IEnumerable<SourceText> sources, string baseDirectory) =>
-        new(diagnostics, RuleCatalog.Descriptors.ToList(), ToSourceMap(sources), baseDirectory);
+        new(diagnostics, RuleCatalog.Descriptors.ToList(), new Lazy<IReadOnlyDictionary<string, SourceText>>(() => ToSourceMap(sources)), baseDirectory);
 
     public static IReadOnlyDictionary<string, SourceText> ToSourceMap(IEnumerable<SourceText> sources)
     {
@@ -34,12 +46,14 @@ public sealed record LintReport
         return map;
     }
 
+    private readonly Lazy<IReadOnlyDictionary<string, SourceText>> _sources;
+
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
     public IReadOnlyList<DiagnosticDescriptor> Rules { get; }
 
     /// <summary>Texts by <see cref="SourceText.Path"/> (the same key as <see cref="Location.Path"/>).</summary>
-    public IReadOnlyDictionary<string, SourceText> Sources { get; }
+    public IReadOnlyDictionary<string, SourceText> Sources => _sources.Value;
 
     /// <summary>Absolute directory that report paths are relative to (SARIF's SRCROOT).</summary>
     public string BaseDirectory { get; }
