@@ -23,8 +23,8 @@ public static partial class Suppressions
     /// <summary>Finds the suppressions of one file and reports malformed ones as CL0003.</summary>
     public static IReadOnlyList<Suppression> Scan(SourceText text, DiagnosticBag diagnostics)
     {
+        if (!text.Text.Contains("conflint-ignore", StringComparison.Ordinal)) return Array.Empty<Suppression>();
         var result = new List<Suppression>();
-        if (!text.Text.Contains("conflint-ignore", StringComparison.Ordinal)) return result;
         for (int line = 1; line <= text.LineCount; line++)
         {
             var m = IgnoreComment().Match(text.GetLineText(line));
