@@ -66,7 +66,6 @@ internal static class CheckoutBuild
         return null;
     }
 
-    private const uint RegularFile = 0x8000; // S_IFREG
 
     // Read as the jail walks read: by descriptor, getdents saying which entries are directories, a statx for each file.
     private static string? NewerIn(int directory, string path, long seconds, uint nanoseconds)
@@ -92,7 +91,7 @@ internal static class CheckoutBuild
                     PosixFiles.Close(child);
                 }
             }
-            else if (type == RegularFile && (s > seconds || (s == seconds && ns > nanoseconds)))
+            else if (type == FileStatus.RegularFile && (s > seconds || (s == seconds && ns > nanoseconds)))
             {
                 return path + "/" + name;
             }

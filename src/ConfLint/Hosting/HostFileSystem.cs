@@ -253,13 +253,7 @@ public sealed class HostFileSystem
     public IReadOnlyList<string>? ListDirectoryForReading(string hostPath)
     {
         var normalized = NormalizeHostPath(hostPath);
-        var real = ToRealPath(normalized);
-        int fd = Jail.PosixFiles.OpenDirectory(real, default);
-        if (fd < 0) return null;
-        (string Name, byte Type)[]? entries;
-        try { entries = Jail.PosixFiles.ReadDirectoryEntries(fd); }
-        finally { Jail.PosixFiles.Close(fd); }
-        if (entries is null) return null;
+        if (Jail.PosixFiles.ReadDirectoryEntries(ToRealPath(normalized), default) is not { } entries) return null;
         Array.Sort(entries, static (a, b) => string.CompareOrdinal(a.Name, b.Name));
         bool known = ResolvesToItself(normalized);
         var names = new string[entries.Length];
@@ -268,13 +262,12 @@ public sealed class HostFileSystem
             var (name, type) = entries[i];
             names[i] = name;
             if (!known) continue;
-            uint mode = type switch { Jail.PosixFiles.DirectoryEntryType => Jail.FileStatus.Directory, Jail.PosixFiles.RegularFileEntryType => RegularFile, _ => 0 };
+            uint mode = type switch { Jail.PosixFiles.DirectoryEntryType => Jail.FileStatus.Directory, Jail.PosixFiles.RegularFileEntryType => Jail.FileStatus.RegularFile, _ => 0 };
             if (mode != 0) Remember(normalized == "/" ? "/" + name : normalized + "/" + name, mode);
         }
         return names;
     }
 
-    private const uint RegularFile = 0x8000; // S_IFREG
 
     /// <summary>Names in a real directory ("." and ".." left out) in byte order, or null when it cannot be read.</summary>
     internal static string[]? ListRealDirectory(string realPath)

@@ -46,8 +46,6 @@ public sealed class JailInspector
         (0x6000, JailFileKind.BlockDevice), (0x1000, JailFileKind.Fifo), (0xC000, JailFileKind.Socket),
     };
 
-    private const uint RegularFile = 0x8000; // S_IFREG
-
     private static JailFileKind KindOf(FileStatus status)
     {
         foreach (var (type, kind) in Kinds)
@@ -61,7 +59,7 @@ public sealed class JailInspector
         if (kind == JailFileKind.Missing) return 0;
         foreach (var (type, k) in Kinds)
             if (k == kind) return type;
-        return RegularFile;
+        return FileStatus.RegularFile;
     }
 
     /// <summary>

@@ -14,6 +14,7 @@ internal readonly record struct FileStatus(uint Mode, uint Uid, uint Gid, uint L
     public const uint TypeMask = 0xF000;      // S_IFMT
     public const uint Directory = 0x4000;     // S_IFDIR
     public const uint Symlink = 0xA000;       // S_IFLNK
+    public const uint RegularFile = 0x8000;   // S_IFREG
 
     /// <summary>The S_IFMT bits.</summary>
     public uint Type => Mode & TypeMask;
@@ -94,7 +95,6 @@ internal static unsafe partial class PosixFiles
     private const int OpenReadOnly = 0x80000; // O_RDONLY | O_CLOEXEC
     private const int AtEmptyPath = 0x1000;
     private const uint StatxTypeModeSize = 0x203; // STATX_TYPE | STATX_MODE | STATX_SIZE
-    private const uint RegularFile = 0x8000; // S_IFREG
 
     // One read buffer per thread: a file's bytes are decoded into text at once, so the buffer is free again after each read.
     // A file larger than this gets a buffer of its own, so that no thread keeps a large one.
@@ -121,7 +121,7 @@ internal static unsafe partial class PosixFiles
             byte empty = 0;
             if (NativeStatx(fd, &empty, AtEmptyPath, StatxTypeModeSize, &status) != 0) return false;
             // Size 0 may be a file whose size the kernel does not know ahead (/proc): read the slow way, until EOF.
-            if ((status.Mode & FileStatus.TypeMask) != RegularFile || status.Size == 0 || status.Size > int.MaxValue - 64) return false;
+            if ((status.Mode & FileStatus.TypeMask) != FileStatus.RegularFile || status.Size == 0 || status.Size > int.MaxValue - 64) return false;
             int size = (int)status.Size;
             var buffer = t_readBuffer ??= new byte[KeptReadBuffer];
             int filled = 0;
@@ -317,9 +317,19 @@ internal static unsafe partial class PosixFiles
     public const byte RegularFileEntryType = 8;
 
     /// <summary>
-    /// The names in an open directory with the type getdents64 gives each (<see cref="DirectoryEntryType"/>, 0 when the
-    /// file system does not say), as <see cref="ReadDirectory(int, bool)"/>; null when it cannot be read.
+    /// The names in the directory at <paramref name="prefix"/> followed by <paramref name="path"/> with the type getdents64
+    /// gives each (<see cref="DirectoryEntryType"/>, <see cref="RegularFileEntryType"/>, 0 when the file system does not say),
+    /// in the kernel's order; null when it cannot be opened or read.
     /// </summary>
+    public static (string Name, byte Type)[]? ReadDirectoryEntries(ReadOnlySpan<char> prefix, ReadOnlySpan<char> path)
+    {
+        int fd = OpenDirectory(prefix, path);
+        if (fd < 0) return null;
+        try { return ReadDirectoryEntries(fd); }
+        finally { NativeClose(fd); }
+    }
+
+    /// <summary>The entries of an open directory with their types, as <see cref="ReadDirectoryEntries(ReadOnlySpan{char}, ReadOnlySpan{char})"/>.</summary>
     public static (string Name, byte Type)[]? ReadDirectoryEntries(int fd, bool shortReadEnds = false)
     {
         var entries = t_names ??= new List<(string, byte)>();
