@@ -74,6 +74,7 @@ internal static class CheckoutBuild
         foreach (var (name, entryType) in entries)
         {
             if (name is "obj" or "bin") continue;
+            // A directory as getdents says needs no statx; a file is stat'ed for its time (and anything unsaid for its type).
             uint type = entryType == PosixFiles.DirectoryEntryType ? FileStatus.Directory : 0;
             long s = 0;
             uint ns = 0;

@@ -254,7 +254,7 @@ public sealed class HostFileSystem
     {
         var normalized = NormalizeHostPath(hostPath);
         if (Jail.PosixFiles.ReadDirectoryEntries(ToRealPath(normalized), default) is not { } entries) return null;
-        Array.Sort(entries, static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+        Array.Sort(entries, Jail.PosixFiles.ByName);
         bool known = ResolvesToItself(normalized);
         var names = new string[entries.Length];
         for (int i = 0; i < entries.Length; i++)
@@ -262,8 +262,7 @@ public sealed class HostFileSystem
             var (name, type) = entries[i];
             names[i] = name;
             if (!known) continue;
-            uint mode = type switch { Jail.PosixFiles.DirectoryEntryType => Jail.FileStatus.Directory, Jail.PosixFiles.RegularFileEntryType => Jail.FileStatus.RegularFile, _ => 0 };
-            if (mode != 0) Remember(normalized == "/" ? "/" + name : normalized + "/" + name, mode);
+            if (Jail.PosixFiles.TypeOfEntry(type) is var mode and not 0) Remember(normalized == "/" ? "/" + name : normalized + "/" + name, mode);
         }
         return names;
     }

@@ -109,7 +109,7 @@ public sealed class JailInspector
                 unread.Value = true;
                 return true;
             }
-            Array.Sort(entries, static (a, b) => string.CompareOrdinal(a.Name, b.Name));
+            Array.Sort(entries, PosixFiles.ByName);
             foreach (var (name, type) in entries)
             {
                 if (result.Count >= MaxEntriesPerWalk) return false;

@@ -283,38 +283,33 @@ internal static unsafe partial class PosixFiles
     /// </summary>
     public static string[]? ReadDirectory(ReadOnlySpan<char> prefix, ReadOnlySpan<char> path)
     {
-        int fd = OpenDirectory(prefix, path);
-        if (fd < 0) return null;
-        try { return ReadDirectory(fd); }
-        finally { NativeClose(fd); }
+        var entries = t_names ??= new List<(string, byte)>();
+        if (!ReadEntries(prefix, path, entries)) return null;
+        var names = new string[entries.Count];
+        for (int i = 0; i < names.Length; i++) names[i] = entries[i].Name;
+        return names;
     }
 
     // One getdents buffer per thread: the jail walks and the main thread list directories at the same time.
     [ThreadStatic] private static byte[]? t_entries;
     [ThreadStatic] private static List<(string Name, byte Type)>? t_names;
 
-    /// <summary>
-    /// The names in an open directory ("." and ".." left out), in the order the kernel gives them; null when it cannot be read.
-    /// </summary>
-    /// <param name="shortReadEnds">
-    /// The directory is on a file system whose getdents fills the buffer as long as entries are left
-    /// (<see cref="FillsDirectoryReads"/>): a read that left room for another entry was the last, and the call that would
-    /// only have said so is not made. Elsewhere (FUSE gives a page at a time, NFS what the server sent) only an empty read ends.
-    /// </param>
-    public static string[]? ReadDirectory(int fd, bool shortReadEnds = false)
-    {
-        var entries = t_names ??= new List<(string, byte)>();
-        if (!ReadEntries(fd, shortReadEnds, entries)) return null;
-        var names = new string[entries.Count];
-        for (int i = 0; i < names.Length; i++) names[i] = entries[i].Name;
-        return names;
-    }
-
     /// <summary>d_type of a directory (DT_DIR): what getdents64 says the entry is, before anyone looks it up.</summary>
     public const byte DirectoryEntryType = 4;
 
     /// <summary>d_type of a regular file (DT_REG).</summary>
     public const byte RegularFileEntryType = 8;
+
+    /// <summary>The S_IFMT bits of what getdents64 says an entry is, for a directory or a regular file; 0 for anything else, or when it does not say.</summary>
+    public static uint TypeOfEntry(byte entryType) => entryType switch
+    {
+        DirectoryEntryType => FileStatus.Directory,
+        RegularFileEntryType => FileStatus.RegularFile,
+        _ => 0,
+    };
+
+    /// <summary>Directory entries in byte order of their names (httpd's order, and a walk's).</summary>
+    public static readonly Comparison<(string Name, byte Type)> ByName = static (a, b) => string.CompareOrdinal(a.Name, b.Name);
 
     /// <summary>
     /// The names in the directory at <paramref name="prefix"/> followed by <paramref name="path"/> with the type getdents64
@@ -323,17 +318,29 @@ internal static unsafe partial class PosixFiles
     /// </summary>
     public static (string Name, byte Type)[]? ReadDirectoryEntries(ReadOnlySpan<char> prefix, ReadOnlySpan<char> path)
     {
-        int fd = OpenDirectory(prefix, path);
-        if (fd < 0) return null;
-        try { return ReadDirectoryEntries(fd); }
-        finally { NativeClose(fd); }
+        var entries = t_names ??= new List<(string, byte)>();
+        return ReadEntries(prefix, path, entries) ? entries.ToArray() : null;
     }
 
     /// <summary>The entries of an open directory with their types, as <see cref="ReadDirectoryEntries(ReadOnlySpan{char}, ReadOnlySpan{char})"/>.</summary>
+    /// <param name="shortReadEnds">
+    /// The directory is on a file system whose getdents fills the buffer as long as entries are left
+    /// (<see cref="FillsDirectoryReads"/>): a read that left room for another entry was the last, and the call that would
+    /// only have said so is not made. Elsewhere (FUSE gives a page at a time, NFS what the server sent) only an empty read ends.
+    /// </param>
     public static (string Name, byte Type)[]? ReadDirectoryEntries(int fd, bool shortReadEnds = false)
     {
         var entries = t_names ??= new List<(string, byte)>();
         return ReadEntries(fd, shortReadEnds, entries) ? entries.ToArray() : null;
+    }
+
+    // Opens the directory, reads its entries into `entries`, and closes it.
+    private static bool ReadEntries(ReadOnlySpan<char> prefix, ReadOnlySpan<char> path, List<(string Name, byte Type)> entries)
+    {
+        int fd = OpenDirectory(prefix, path);
+        if (fd < 0) return false;
+        try { return ReadEntries(fd, shortReadEnds: false, entries); }
+        finally { NativeClose(fd); }
     }
 
     // Reads the directory's entries into `entries` (emptied first), gathered in a list of the thread's and copied out
@@ -371,7 +378,7 @@ internal static unsafe partial class PosixFiles
     // merged cache, the same way).
     private static readonly long[] FillingFileSystems = { 0xEF53, 0x58465342, 0x9123683E, 0x01021994, 0x794C7630 };
 
-    /// <summary>Whether the open file is on a file system whose directory reads fill the buffer (see <see cref="ReadDirectory(int, bool)"/>).</summary>
+    /// <summary>Whether the open file is on a file system whose directory reads fill the buffer (see <see cref="ReadDirectoryEntries(int, bool)"/>).</summary>
     public static bool FillsDirectoryReads(int fd)
     {
         // struct statfs on 64-bit Linux: f_type is its first field, a long; the whole struct is 120 bytes.

@@ -17,7 +17,7 @@ public sealed class PosixFilesTests : IDisposable
     {
         int fd = PosixFiles.OpenDirectory(directory, default);
         Assert.True(fd >= 0, directory);
-        try { return PosixFiles.ReadDirectory(fd, shortReadEnds) ?? throw new InvalidOperationException("unreadable: " + directory); }
+        try { return PosixFiles.ReadDirectoryEntries(fd, shortReadEnds)?.Select(e => e.Name).ToArray() ?? throw new InvalidOperationException("unreadable: " + directory); }
         finally { PosixFiles.Close(fd); }
     }
 
