@@ -195,16 +195,22 @@ internal static unsafe partial class PosixFiles
 
     private static bool Statx(int directory, ReadOnlySpan<char> prefix, ReadOnlySpan<char> path, int flags, out FileStatus status)
     {
-        Span<byte> encoded = stackalloc byte[PathMax];
         status = default;
-        if (!TryEncode(prefix, path, encoded, out var heapEncoded)) return false;
-        StatxBuffer buffer;
-        int rc;
-        fixed (byte* p = heapEncoded ?? encoded) rc = NativeStatx(directory, p, flags, StatxWanted, &buffer);
-        if (rc != 0) return false;
+        if (!Statx(directory, prefix, path, flags, StatxWanted, out var buffer)) return false;
         bool? mountRoot = (buffer.AttributesMask & StatxAttrMountRoot) == 0 ? null : (buffer.Attributes & StatxAttrMountRoot) != 0;
         status = new FileStatus(buffer.Mode, buffer.Uid, buffer.Gid, buffer.Nlink, mountRoot);
         return true;
+    }
+
+    // statx(2) of prefix + path (relative to the open `directory`) for the fields in `mask`; false when it fails.
+    private static bool Statx(int directory, ReadOnlySpan<char> prefix, ReadOnlySpan<char> path, int flags, uint mask, out StatxBuffer buffer)
+    {
+        Span<byte> encoded = stackalloc byte[PathMax];
+        buffer = default;
+        if (!TryEncode(prefix, path, encoded, out var heapEncoded)) return false;
+        fixed (byte* p = heapEncoded ?? encoded)
+        fixed (StatxBuffer* b = &buffer)
+            return NativeStatx(directory, p, flags, mask, b) == 0;
     }
 
     private const uint StatxTypeModifiedTime = 0x41; // STATX_TYPE | STATX_MTIME
@@ -215,15 +221,9 @@ internal static unsafe partial class PosixFiles
     /// </summary>
     public static bool ModificationTime(int directory, string name, out uint type, out long seconds, out uint nanoseconds)
     {
-        Span<byte> encoded = stackalloc byte[PathMax];
-        type = 0; seconds = 0; nanoseconds = 0;
-        if (!TryEncode(default, name, encoded, out var heapEncoded)) return false;
-        StatxBuffer buffer;
-        int rc;
-        fixed (byte* p = heapEncoded ?? encoded) rc = NativeStatx(directory, p, AtSymlinkNoFollow, StatxTypeModifiedTime, &buffer);
-        if (rc != 0) return false;
-        (type, seconds, nanoseconds) = (buffer.Mode & FileStatus.TypeMask, buffer.ModifiedSeconds, buffer.ModifiedNanoseconds);
-        return true;
+        bool stated = Statx(directory, default, name, AtSymlinkNoFollow, StatxTypeModifiedTime, out var buffer);
+        (type, seconds, nanoseconds) = stated ? (buffer.Mode & FileStatus.TypeMask, buffer.ModifiedSeconds, buffer.ModifiedNanoseconds) : (0u, 0L, 0u);
+        return stated;
     }
 
     /// <summary>statx of what the open descriptor <paramref name="fd"/> refers to (no path looked up); false when it fails.</summary>
