@@ -57,6 +57,33 @@ public sealed class JailWalks
         var answer => answer == JailPathAnswer.Directory,
     };
 
+    /// <summary>
+    /// <see cref="FileExists"/> for a path as a process in the jail names it (absolute, maybe with `.` or `..`): a clean one
+    /// is probed in the walk as it is (<see cref="ProbeInJail"/>), and a host path is made only for the file system.
+    /// </summary>
+    public bool FileExistsInJail(string jailRoot, string pathInJail) => AnswerInJail(jailRoot, pathInJail, out var hostPath) switch
+    {
+        JailPathAnswer.Unknown => _fileSystem.FileExists(hostPath!),
+        var answer => answer == JailPathAnswer.NotDirectory,
+    };
+
+    /// <summary><see cref="DirectoryExists"/> for a path as a process in the jail names it, as <see cref="FileExistsInJail"/>.</summary>
+    public bool DirectoryExistsInJail(string jailRoot, string pathInJail) => AnswerInJail(jailRoot, pathInJail, out var hostPath) switch
+    {
+        JailPathAnswer.Unknown => _fileSystem.DirectoryExists(hostPath!),
+        var answer => answer == JailPathAnswer.Directory,
+    };
+
+    // What the walk says of an in-jail path; when it cannot tell, the host path to ask the file system about.
+    private JailPathAnswer AnswerInJail(string jailRoot, string pathInJail, out string? hostPath)
+    {
+        hostPath = null;
+        if (HostFileSystem.IsNormalized(pathInJail) && ProbeInJail(jailRoot, pathInJail) is var answer and not JailPathAnswer.Unknown) return answer;
+        hostPath = HostFileSystem.NormalizeHostPath(jailRoot, pathInJail);
+        // A path with `.` or `..` may still name a place the walk saw.
+        return HostFileSystem.IsNormalized(pathInJail) ? JailPathAnswer.Unknown : Probe(jailRoot, hostPath);
+    }
+
     /// <summary>Whether anything is at a normalised host path inside the jail (symlinks followed), as <see cref="HostFileSystem.Exists"/>.</summary>
     public bool Exists(string jailRoot, string hostPath) => Probe(jailRoot, hostPath) switch
     {

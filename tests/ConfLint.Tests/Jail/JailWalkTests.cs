@@ -79,6 +79,14 @@ public sealed class JailWalkTests : IDisposable
         foreach (var question in Questions(walk).Distinct().Append("/"))
             Assert.True(walks.Probe("/jail", "/jail" + (question == "/" ? "" : question)) == walks.ProbeInJail("/jail", question), question);
         Assert.Equal(JailPathAnswer.Unknown, walks.ProbeInJail("/", "/jail/etc/php.ini"));
+        // Asked about as the jail names them, clean or not, paths get the file system's answers.
+        var fresh = new HostFileSystem(_root);
+        foreach (var question in Questions(walk).Distinct().Append("/etc/../etc/php.ini").Append("/usr/./bin//php-cgi").Append("/../etc"))
+        {
+            var hostPath = HostFileSystem.NormalizeHostPath("/jail", question);
+            Assert.True(fresh.FileExists(hostPath) == walks.FileExistsInJail("/jail", question), question);
+            Assert.True(fresh.DirectoryExists(hostPath) == walks.DirectoryExistsInJail("/jail", question), question);
+        }
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
-using ConfLint.Jail;
 using ConfLint.Syntax.Apache;
 using ConfLint.Syntax.Ini;
 using ConfLint.Syntax.Passwd;
@@ -419,19 +418,8 @@ public sealed class HostModelBuilder
     {
         // Most places PHP looks for php.ini are not there, and the jail's walk has read the directories they would be in.
         bool walked = _probeByWalks && jail is not null;
-        // A clean in-jail path (no `.`, `..` or doubled slash) is probed in the walk as it is; only what the walk cannot
-        // answer, and other paths, are made into host paths for the file system.
-        JailPathAnswer InWalk(string path) => walked && HostFileSystem.IsNormalized(path) ? _walks.ProbeInJail(jail!.Root, path) : JailPathAnswer.Unknown;
-        bool IsFile(string path) => InWalk(path) switch
-        {
-            JailPathAnswer.Unknown => walked ? _walks.FileExists(jail!.Root, ToHostPath(jail, path)) : Fs.FileExists(ToHostPath(jail, path)),
-            var answer => answer == JailPathAnswer.NotDirectory,
-        };
-        bool IsDirectory(string path) => InWalk(path) switch
-        {
-            JailPathAnswer.Unknown => walked ? _walks.DirectoryExists(jail!.Root, ToHostPath(jail, path)) : Fs.DirectoryExists(ToHostPath(jail, path)),
-            var answer => answer == JailPathAnswer.Directory,
-        };
+        bool IsFile(string path) => walked ? _walks.FileExistsInJail(jail!.Root, path) : Fs.FileExists(ToHostPath(jail, path));
+        bool IsDirectory(string path) => walked ? _walks.DirectoryExistsInJail(jail!.Root, path) : Fs.DirectoryExists(ToHostPath(jail, path));
         var resolution = PhpIniLocator.Resolve(launch, IsFile, IsDirectory, p => Fs.ListDirectory(ToHostPath(jail, p)));
         var files = ImmutableArray.CreateBuilder<PhpIniFile>();
         if (resolution.LoadedFile is { } main && LoadIni(ShareWalk(jail, ToHostPath(jail, main)), PhpIniRole.Main) is { } mainIni) files.Add(mainIni);
