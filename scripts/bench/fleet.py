@@ -8,15 +8,18 @@ PHP-FPM pool per site), set up as the FAQ says, so that ConfLint finds nothing t
 runs, side by side and several times each:
 
   apache2 -t -d TREE/etc/apache2 -f TREE/etc/apache2/apache2.conf
-  ./conflint lint --root TREE --module mod_fastcgi.c TREE      (the launcher users run)
+  conflint lint --root TREE --module mod_fastcgi.c TREE        (the program, as installed: the launcher's build)
+  ./conflint lint --root TREE --module mod_fastcgi.c TREE      (the same through the checkout's launcher)
 
 The configuration names host paths under /srv (jails /srv/www/NN/site, sockets /srv/run). ConfLint
-reads them under --root; httpd, which has no sysroot, runs in a private mount namespace where
-TREE/srv is bind-mounted on /srv (unshare -m, as root), with the fleet's users given through
-libnss_wrapper.
+reads them under --root; httpd, which has no sysroot, reads them at /srv. So the script runs in a
+private mount namespace of its own (it re-runs itself under `unshare -m`, as root) where TREE/srv is
+bind-mounted on /srv once per fleet, and each command is then started directly: what is timed is
+apache2 -t alone, not the namespace set-up. The fleet's users reach httpd through libnss_wrapper.
 
-and prints the median wall time and the peak resident memory of each (GNU time -v), the two
-taking turns after untimed runs of each (three up to 2,000 sites, one above).
+It prints the median wall time and the peak resident memory of each (GNU time -v), the commands
+taking turns after untimed runs of each (three up to 2,000 sites, one above), and the ratio of
+ConfLint's median to apache2's.
 ConfLint does strictly more: it also reads passwd, wrappers, php.ini, FPM pools and walks every
 jail on disk. Usage: scripts/bench/fleet.py [N ...]   (default: 1000 10000)
 """
@@ -123,36 +126,59 @@ def measure(cmd, env=None):
     return wall, rss, out.returncode
 
 
+def program_of_build():
+    """The program the launcher built (.conflint-build): the native binary, else the JIT build run by dotnet."""
+    out = os.path.join(REPO, ".conflint-build")
+    if os.path.exists(os.path.join(out, "conflint-cli.dll")):
+        return ["dotnet", os.path.join(out, "conflint-cli.dll")]
+    return [os.path.join(out, "conflint-cli")]
+
+
 def main():
     sizes = [int(a) for a in sys.argv[1:]] or [1000, 10000]
-    if os.environ.get("CONFLINT"):  # a given build, e.g. to compare two
-        conflint = os.environ["CONFLINT"].split()
-    else:
-        conflint = [os.path.join(REPO, "conflint")]
-        subprocess.run(conflint + ["rules"], stdout=subprocess.DEVNULL, check=True)  # builds once
-    print(f"{'N':>7} {'apache2 -t s':>13} {'MB':>6} {'conflint s':>11} {'MB':>6} {'ratio':>6} {'findings exit':>14}")
+    if os.environ.get("CONFLINT_FLEET_NAMESPACE") != "1":
+        # One private mount namespace for the whole run: /srv can then be bound once per fleet, outside the timings.
+        env = dict(os.environ, CONFLINT_FLEET_NAMESPACE="1")
+        os.execvpe("unshare", ["unshare", "-m", "--propagation", "private", sys.executable, os.path.abspath(__file__)] + sys.argv[1:], env)
+    launcher = [os.path.join(REPO, "conflint")]
+    subprocess.run(launcher + ["rules"], stdout=subprocess.DEVNULL, check=True)  # builds once
+    # The launcher sets the youngest generation's size (DOTNET_GCgen0size); the native program has it built in, and the JIT
+    # build is given it here as the launcher would.
+    lint_env = dict(os.environ)
+    lint_env.setdefault("DOTNET_GCgen0size", "1000000")
+    commands = [("conflint", os.environ["CONFLINT"].split() if os.environ.get("CONFLINT") else program_of_build()),
+                ("./conflint", launcher)]
+    print(f"{'N':>7} {'apache2 -t s':>13} {'MB':>6} {'conflint s':>11} {'MB':>6} {'ratio':>6} {'./conflint s':>13} {'ratio':>6} {'findings exit':>14}")
     for n in sizes:
         root = tempfile.mkdtemp(prefix=f"conflint-fleet-{n}-")
         try:
             generate(root, n)
             os.sync()  # the fleet's writeback would otherwise land in the middle of the timed runs
-            env = dict(os.environ, LD_PRELOAD="libnss_wrapper.so", NSS_WRAPPER_PASSWD=f"{root}/etc/passwd", NSS_WRAPPER_GROUP=f"{root}/etc/group")
-            runs = 21 if n <= 2000 else 5
-            httpd_cmd = ["unshare", "-m", "sh", "-c", f"mount --bind {root}/srv /srv && exec apache2 -t -d {root}/etc/apache2 -f {root}/etc/apache2/apache2.conf"]
-            lint_cmd = conflint + ["lint", "--root", root, "--module", "mod_fastcgi.c", "--format", "json", "--fail-on", "none", root]
-            # Untimed runs of each read the tree into the kernel's caches (the first lints after the tree is written
-            # are the slowest: they are the first to read the jails, which httpd never opens); then the two take
-            # turns, so that a change in the machine's speed during the run falls on both alike.
-            for _ in range(3 if n <= 2000 else 1):
-                measure(httpd_cmd, env)
-                measure(lint_cmd)
-            httpd, lint = [], []
-            for _ in range(runs):
-                httpd.append(measure(httpd_cmd, env))
-                lint.append(measure(lint_cmd))
+            subprocess.run(["mount", "--bind", f"{root}/srv", "/srv"], check=True)
+            try:
+                httpd_env = dict(os.environ, LD_PRELOAD="libnss_wrapper.so", NSS_WRAPPER_PASSWD=f"{root}/etc/passwd", NSS_WRAPPER_GROUP=f"{root}/etc/group")
+                runs = 21 if n <= 2000 else 5
+                httpd_cmd = ["apache2", "-t", "-d", f"{root}/etc/apache2", "-f", f"{root}/etc/apache2/apache2.conf"]
+                lint_args = ["lint", "--root", root, "--module", "mod_fastcgi.c", "--format", "json", "--fail-on", "none", root]
+                # Untimed runs of each read the tree into the kernel's caches (the first lints after the tree is written
+                # are the slowest: they are the first to read the jails, which httpd never opens); then the commands take
+                # turns, so that a change in the machine's speed during the run falls on all alike.
+                for _ in range(3 if n <= 2000 else 1):
+                    measure(httpd_cmd, httpd_env)
+                    for _, cmd in commands:
+                        measure(cmd + lint_args, lint_env)
+                httpd, lints = [], {name: [] for name, _ in commands}
+                for _ in range(runs):
+                    httpd.append(measure(httpd_cmd, httpd_env))
+                    for name, cmd in commands:
+                        lints[name].append(measure(cmd + lint_args, lint_env))
+            finally:
+                subprocess.run(["umount", "/srv"], check=False)
             h = statistics.median(r[0] for r in httpd)
-            c = statistics.median(r[0] for r in lint)
-            print(f"{n:>7} {h:>13.3f} {max(r[1] for r in httpd):>6.0f} {c:>11.3f} {max(r[1] for r in lint):>6.0f} {c / h:>6.2f} {lint[0][2]:>14}")
+            c = statistics.median(r[0] for r in lints["conflint"])
+            l = statistics.median(r[0] for r in lints["./conflint"])
+            print(f"{n:>7} {h:>13.3f} {max(r[1] for r in httpd):>6.0f} {c:>11.3f} {max(r[1] for r in lints['conflint']):>6.0f} "
+                  f"{c / h:>6.2f} {l:>13.3f} {l / h:>6.2f} {lints['conflint'][0][2]:>14}")
             if httpd[0][2] != 0:
                 print(f"        (apache2 -t exited {httpd[0][2]}: the fleet is not valid for httpd)")
         finally:
