@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using ConfLint.Hosting;
 using ConfLint.Text;
 
@@ -14,6 +16,11 @@ public sealed class JailInspector
     public const int MaxEntriesPerWalk = 200_000;
 
     private readonly HostFileSystem _fileSystem;
+
+    // Whether each file system (by device) fills directory reads (PosixFiles.FillsDirectoryReads): asked once per device,
+    // not once per jail (a host's jails are mostly on one or two). Kept for one lint: a device number freed by an unmount
+    // may name another file system later.
+    private readonly ConcurrentDictionary<ulong, bool> _fillsByDevice = new();
 
     public JailInspector(HostFileSystem fileSystem) => _fileSystem = fileSystem;
 
@@ -65,27 +72,61 @@ public sealed class JailInspector
     /// <summary>
     /// Every path below a jail root (the root itself first), depth first in byte order, without
     /// following symlinks. Stops after <see cref="MaxEntriesPerWalk"/> entries; <paramref name="truncated"/> says so.
-    /// Walks may run on several threads at once: a walk uses no state of the inspector's own.
+    /// Walks may run on several threads at once: they share only what each file system is (a concurrent map).
     /// </summary>
     public JailWalk Walk(string jailRoot, out bool truncated)
     {
-        var result = new List<JailFileInfo>();
+        // The entries are gathered in lists of the thread's and copied out once, at their count: a jail's walk then
+        // allocates its entries and one array, not a list that grows by doubling and an array per directory.
+        var result = t_entries ?? new List<JailFileInfo>();
+        var names = t_names ?? new List<(string Name, byte Type)>();
+        t_entries = null;
+        t_names = null;
+        try { return Walk(jailRoot, result, names, out truncated); }
+        finally
+        {
+            result.Clear();
+            names.Clear();
+            t_entries = result;
+            t_names = names;
+        }
+    }
+
+    [ThreadStatic] private static List<JailFileInfo>? t_entries;
+    [ThreadStatic] private static List<(string Name, byte Type)>? t_names;
+
+    private JailWalk Walk(string jailRoot, List<JailFileInfo> result, List<(string Name, byte Type)> names, out bool truncated)
+    {
         truncated = false;
         var root = HostFileSystem.NormalizeHostPath(jailRoot);
         var rootReal = _fileSystem.ToRealPathOfEntry(root);
-        var rootInfo = LstatEntry(PosixFiles.CurrentDirectory, rootReal, default, root, "/");
-        if (!rootInfo.Exists) return new JailWalk(result, complete: false);
+        // The root is opened first (not following a symlink) and stat'ed through its descriptor, as every directory below
+        // it is: its long path is looked up once. What cannot be opened so (a symlink, a file, nothing) is stat'ed by name.
+        int fd = PosixFiles.OpenDirectoryNoFollow(rootReal);
+        JailFileInfo rootInfo;
+        bool fills = false;
+        if (fd >= 0 && PosixFiles.StatOpen(fd, out var status) && status.Type == FileStatus.Directory)
+        {
+            rootInfo = Describe(status, root, "/", target: null);
+            fills = _fillsByDevice.GetOrAdd(status.Device, static (_, fd) => PosixFiles.FillsDirectoryReads(fd), fd);
+        }
+        else
+        {
+            if (fd >= 0) PosixFiles.Close(fd);
+            fd = -1;
+            rootInfo = LstatEntry(PosixFiles.CurrentDirectory, rootReal, default, root, "/");
+        }
+        if (!rootInfo.Exists) return new JailWalk(result.ToArray(), complete: false);
         // A root reached through no symlink is where the host resolves it: the file system need not look it up again.
         if (rootInfo.Kind == JailFileKind.Directory && _fileSystem.EntryResolvesToItself(root)) _fileSystem.Remember(root, FileStatus.Directory);
         result.Add(rootInfo);
-        if (rootInfo.Kind != JailFileKind.Directory) return new JailWalk(result, complete: false);
+        if (rootInfo.Kind != JailFileKind.Directory) return new JailWalk(result.ToArray(), complete: false);
         // Each directory is opened from its parent's descriptor and its entries are lstat'ed by name in it: the
         // kernel looks up one component per call instead of the whole path from the root.
-        int fd = PosixFiles.OpenDirectory(rootReal, default);
-        if (fd < 0) return new JailWalk(result, complete: false);
+        if (fd < 0) return new JailWalk(result.ToArray(), complete: false);
         var unread = new StrongBox<bool>(false);
-        truncated = !WalkDirectory(fd, PosixFiles.FillsDirectoryReads(fd), root, rootReal, "", 1, result, unread);
-        return new JailWalk(result, complete: !truncated && !unread.Value);
+        truncated = !WalkDirectory(fd, fills, _fillsByDevice, root, rootReal, "", 1, result, names, unread);
+        return new JailWalk(result.ToArray(), complete: !truncated && !unread.Value);
     }
 
     // How deep a walk holds a descriptor per directory: below that (a tree deeper than any jail needs, or no descriptor
@@ -97,21 +138,24 @@ public sealed class JailInspector
     // `unread` is set when a directory could not be read: the walk then cannot say what is missing. `fills`: the directory
     // is on a file system whose reads fill the buffer (PosixFiles.FillsDirectoryReads), as is every subdirectory that is
     // not the root of another mount; a mount root (or a directory the kernel cannot say that of) is asked again.
-    private static bool WalkDirectory(int fd, bool fills, string jailRoot, string rootReal, string directory, int depth, List<JailFileInfo> result,
-        StrongBox<bool> unread)
+    private static bool WalkDirectory(int fd, bool fills, ConcurrentDictionary<ulong, bool> fillsByDevice, string jailRoot, string rootReal, string directory, int depth, List<JailFileInfo> result,
+        List<(string Name, byte Type)> names, StrongBox<bool> unread)
     {
         Span<char> buffer = stackalloc char[512];
+        // This directory's entries follow its parent's in `names`; each subdirectory's follow these while it is walked.
+        int start = names.Count;
         try
         {
-            var entries = PosixFiles.ReadDirectoryEntries(fd, shortReadEnds: fills);
-            if (entries is null)
+            if (!PosixFiles.AppendDirectoryEntries(fd, fills, names))
             {
                 unread.Value = true;
                 return true;
             }
-            Array.Sort(entries, PosixFiles.ByName);
-            foreach (var (name, type) in entries)
+            int end = names.Count;
+            CollectionsMarshal.AsSpan(names)[start..end].Sort(PosixFiles.ByName);
+            for (int i = start; i < end; i++)
             {
+                var (name, type) = names[i];
                 if (result.Count >= MaxEntriesPerWalk) return false;
                 var path = InJailPath(buffer, directory, name);
                 bool descend = depth < MaxDescriptorDepth;
@@ -120,10 +164,12 @@ public sealed class JailInspector
                 int child = descend && type == PosixFiles.DirectoryEntryType ? PosixFiles.OpenDirectoryAt(fd, name) : -1;
                 JailFileInfo entry;
                 bool? isMountRoot;
+                ulong? device = null;
                 if (child >= 0 && PosixFiles.StatOpen(child, out var status) && status.Type == FileStatus.Directory)
                 {
                     entry = Describe(status, jailRoot, path, target: null);
                     isMountRoot = status.IsMountRoot;
+                    device = status.Device;
                 }
                 else
                 {
@@ -138,13 +184,16 @@ public sealed class JailInspector
                     if (!WalkByPath(jailRoot, rootReal, path, result, unread)) return false;
                     continue;
                 }
-                bool childFills = isMountRoot == false ? fills : PosixFiles.FillsDirectoryReads(child);
-                if (!WalkDirectory(child, childFills, jailRoot, rootReal, path, depth + 1, result, unread)) return false;
+                bool childFills = isMountRoot == false ? fills
+                    : device is { } d ? fillsByDevice.GetOrAdd(d, static (_, fd) => PosixFiles.FillsDirectoryReads(fd), child)
+                    : PosixFiles.FillsDirectoryReads(child);
+                if (!WalkDirectory(child, childFills, fillsByDevice, jailRoot, rootReal, path, depth + 1, result, names, unread)) return false;
             }
             return true;
         }
         finally
         {
+            names.RemoveRange(start, names.Count - start);
             PosixFiles.Close(fd);
         }
     }

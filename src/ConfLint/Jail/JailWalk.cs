@@ -25,9 +25,9 @@ public enum JailPathAnswer
 /// </summary>
 public sealed class JailWalk : IReadOnlyList<JailFileInfo>
 {
-    private readonly List<JailFileInfo> _entries;
+    private readonly JailFileInfo[] _entries;
 
-    internal JailWalk(List<JailFileInfo> entries, bool complete)
+    internal JailWalk(JailFileInfo[] entries, bool complete)
     {
         _entries = entries;
         Complete = complete;
@@ -36,14 +36,31 @@ public sealed class JailWalk : IReadOnlyList<JailFileInfo>
     /// <summary>Whether every directory of the jail was read and no entry was left out.</summary>
     public bool Complete { get; }
 
-    public int Count => _entries.Count;
+    public int Count => _entries.Length;
 
     public JailFileInfo this[int index] => _entries[index];
 
     /// <summary>The entries in walk order; a foreach over the walk itself takes this enumerator unboxed.</summary>
-    public List<JailFileInfo>.Enumerator GetEnumerator() => _entries.GetEnumerator();
+    public Enumerator GetEnumerator() => new(_entries);
 
-    IEnumerator<JailFileInfo> IEnumerable<JailFileInfo>.GetEnumerator() => _entries.GetEnumerator();
+    /// <summary>The walk's entries in order, without an enumerator on the heap.</summary>
+    public struct Enumerator
+    {
+        private readonly JailFileInfo[] _entries;
+        private int _index;
+
+        internal Enumerator(JailFileInfo[] entries)
+        {
+            _entries = entries;
+            _index = -1;
+        }
+
+        public bool MoveNext() => ++_index < _entries.Length;
+
+        public readonly JailFileInfo Current => _entries[_index];
+    }
+
+    IEnumerator<JailFileInfo> IEnumerable<JailFileInfo>.GetEnumerator() => ((IEnumerable<JailFileInfo>)_entries).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => _entries.GetEnumerator();
 
@@ -59,7 +76,7 @@ public sealed class JailWalk : IReadOnlyList<JailFileInfo>
     private JailPathAnswer Look(ReadOnlySpan<char> pathInJail, out JailFileInfo? found)
     {
         found = null;
-        if (!Complete || _entries.Count == 0 || _entries[0].Kind != JailFileKind.Directory || pathInJail.Length == 0 || pathInJail[0] != '/')
+        if (!Complete || _entries.Length == 0 || _entries[0].Kind != JailFileKind.Directory || pathInJail.Length == 0 || pathInJail[0] != '/')
             return JailPathAnswer.Unknown;
         if (pathInJail is "/")
         {
@@ -89,7 +106,7 @@ public sealed class JailWalk : IReadOnlyList<JailFileInfo>
     /// <summary>The entry the walk made for exactly this in-jail path, or null (a binary search in walk order).</summary>
     internal JailFileInfo? Find(ReadOnlySpan<char> path)
     {
-        int low = 0, high = _entries.Count - 1;
+        int low = 0, high = _entries.Length - 1;
         while (low <= high)
         {
             int middle = low + (high - low) / 2;

@@ -9,7 +9,7 @@ namespace ConfLint.Jail;
 /// What statx(2) says about one path: type and permission bits, owner, group, link count, and whether it is the root of a
 /// mount (null where the kernel cannot say).
 /// </summary>
-internal readonly record struct FileStatus(uint Mode, uint Uid, uint Gid, uint LinkCount, bool? IsMountRoot = null)
+internal readonly record struct FileStatus(uint Mode, uint Uid, uint Gid, uint LinkCount, bool? IsMountRoot = null, ulong Device = 0)
 {
     public const uint TypeMask = 0xF000;      // S_IFMT
     public const uint Directory = 0x4000;     // S_IFDIR
@@ -56,6 +56,8 @@ internal static unsafe partial class PosixFiles
         [FieldOffset(56)] public ulong AttributesMask;
         [FieldOffset(112)] public long ModifiedSeconds;     // stx_mtime.tv_sec
         [FieldOffset(120)] public uint ModifiedNanoseconds; // stx_mtime.tv_nsec
+        [FieldOffset(136)] public uint DeviceMajor;          // stx_dev_major
+        [FieldOffset(140)] public uint DeviceMinor;          // stx_dev_minor
     }
 
     private const ulong StatxAttrMountRoot = 0x2000; // STATX_ATTR_MOUNT_ROOT (Linux 5.8)
@@ -198,7 +200,7 @@ internal static unsafe partial class PosixFiles
         status = default;
         if (!Statx(directory, prefix, path, flags, StatxWanted, out var buffer)) return false;
         bool? mountRoot = (buffer.AttributesMask & StatxAttrMountRoot) == 0 ? null : (buffer.Attributes & StatxAttrMountRoot) != 0;
-        status = new FileStatus(buffer.Mode, buffer.Uid, buffer.Gid, buffer.Nlink, mountRoot);
+        status = new FileStatus(buffer.Mode, buffer.Uid, buffer.Gid, buffer.Nlink, mountRoot, (ulong)buffer.DeviceMajor << 32 | buffer.DeviceMinor);
         return true;
     }
 
@@ -245,6 +247,9 @@ internal static unsafe partial class PosixFiles
 
     /// <summary>Opens the directory at <paramref name="prefix"/> followed by <paramref name="path"/> for reading; -1 when it cannot.</summary>
     public static int OpenDirectory(ReadOnlySpan<char> prefix, ReadOnlySpan<char> path) => OpenAt(AtFdCwd, prefix, path, OpenDirectoryFlags);
+
+    /// <summary>Opens the directory at <paramref name="path"/>, not following a symlink as its last component; -1 when it cannot.</summary>
+    public static int OpenDirectoryNoFollow(string path) => OpenAt(AtFdCwd, default, path, OpenDirectoryFlags | NoFollow);
 
     /// <summary>Opens the directory <paramref name="name"/> in the open directory <paramref name="directory"/>, not following a symlink; -1 when it cannot.</summary>
     public static int OpenDirectoryAt(int directory, string name) => OpenAt(directory, default, name, OpenDirectoryFlags | NoFollow);
@@ -344,11 +349,21 @@ internal static unsafe partial class PosixFiles
     }
 
     // Reads the directory's entries into `entries` (emptied first), gathered in a list of the thread's and copied out
-    // once by the caller: a walk reads thousands of small directories.
+    // once by the caller.
     private static bool ReadEntries(int fd, bool shortReadEnds, List<(string Name, byte Type)> entries)
     {
-        var buffer = t_entries ??= new byte[32 * 1024];
         entries.Clear();
+        return AppendDirectoryEntries(fd, shortReadEnds, entries);
+    }
+
+    /// <summary>
+    /// Adds the entries of an open directory to the end of <paramref name="entries"/>, as
+    /// <see cref="ReadDirectoryEntries(int, bool)"/> reads them; false when it cannot be read (what was added stays). A walk
+    /// reads thousands of small directories into one list, each after its parent's entries, with no array per directory.
+    /// </summary>
+    public static bool AppendDirectoryEntries(int fd, bool shortReadEnds, List<(string Name, byte Type)> entries)
+    {
+        var buffer = t_entries ??= new byte[32 * 1024];
         while (true)
         {
             nint read;

@@ -106,5 +106,59 @@ public sealed class JailInspectorTests : IDisposable
         Assert.Equal(1 + 1 + 300 + 1 + 6, walked.Count); // the root, html, the chain and its file; café, \xff\xfe, fifo, su, up, tmp
     }
 
+    [Fact]
+    public void A_jail_root_that_is_not_a_directory_is_listed_alone_and_not_walked()
+    {
+        Directory.CreateDirectory(Real("/elsewhere/etc"));
+        File.CreateSymbolicLink(Real("/link-jail"), "elsewhere"); // relative: it leads to a directory on this host too
+        File.WriteAllText(Real("/file-jail"), "");
+        var inspector = new JailInspector(new HostFileSystem(_root));
+
+        var throughLink = inspector.Walk("/link-jail", out _);
+        Assert.Equal(JailFileKind.Symlink, Assert.Single(throughLink).Kind);
+        Assert.False(throughLink.Complete);
+        Assert.Equal(JailFileKind.File, Assert.Single(inspector.Walk("/file-jail", out _)).Kind);
+        var missing = inspector.Walk("/no-jail", out _);
+        Assert.Empty(missing);
+        Assert.False(missing.Complete);
+    }
+
+    [Fact]
+    public void Walks_of_many_jails_with_one_inspector_agree_with_find_also_across_a_mount()
+    {
+        // One inspector asks each file system what it is once (by device) and reuses the answer for every jail on it,
+        // and again at a mount root inside a jail: a tmpfs there, as root.
+        for (int j = 0; j < 3; j++)
+        {
+            Directory.CreateDirectory(Real($"/srv/j{j}/etc"));
+            Directory.CreateDirectory(Real($"/srv/j{j}/tmp"));
+            Directory.CreateDirectory(Real($"/srv/j{j}/usr/bin"));
+            File.WriteAllText(Real($"/srv/j{j}/etc/php.ini"), "");
+            File.WriteAllText(Real($"/srv/j{j}/usr/bin/php-cgi"), "");
+        }
+        bool mounted = Environment.UserName == "root" && Oracles.Processes.Run("mount", "-t", "tmpfs", "conflint-test", Real("/srv/j1/tmp")).ExitCode == 0;
+        try
+        {
+            if (mounted)
+                for (int i = 0; i < 40; i++) File.WriteAllText(Real($"/srv/j1/tmp/sess_{i}"), "");
+            var inspector = new JailInspector(new HostFileSystem(_root));
+            for (int round = 0; round < 2; round++)
+                for (int j = 0; j < 3; j++)
+                {
+                    var walk = inspector.Walk($"/srv/j{j}", out var truncated);
+                    Assert.False(truncated);
+                    Assert.True(walk.Complete);
+                    var find = Run("find", "-P", Real($"/srv/j{j}"), "-printf", "/%P\n").Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                        .Order(StringComparer.Ordinal);
+                    Assert.Equal(find, walk.Select(e => e.PathInJail).Order(StringComparer.Ordinal));
+                }
+            if (mounted) Assert.Equal(1 + 2 + 1 + 40 + 3, inspector.Walk("/srv/j1", out _).Count); // root, etc/php.ini, tmp and its files, usr/bin/php-cgi
+        }
+        finally
+        {
+            if (mounted) Oracles.Processes.Run("umount", Real("/srv/j1/tmp"));
+        }
+    }
+
     internal static string Run(string program, params string[] args) => Oracles.Processes.Check(program, args);
 }
