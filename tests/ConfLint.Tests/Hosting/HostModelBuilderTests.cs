@@ -71,6 +71,37 @@ public class HostModelBuilderTests
     }
 
     [Fact]
+    public void Directives_of_two_names_are_taken_in_the_order_the_main_server_has_them()
+    {
+        using var tree = new SeedHostTree();
+        // Alias and ScriptAlias are one list to mod_alias: here the ScriptAlias comes between two Aliases, and the last of
+        // the three that matches /cgi/ is the ScriptAlias (an Alias /cgi/ before it, an Alias /x/ after it).
+        tree.Write("/etc/apache2/apache2.conf", $$"""
+            ServerRoot /etc/apache2
+            FastCgiWrapper /usr/local/apache2/bin/suexec-fcgi
+            AddHandler php-fastcgi .php
+            Action php-fastcgi /cgi/php-wrapper
+            Alias /cgi/ /srv/aliased/cgi/
+            ScriptAlias /cgi/ {{SeedHostTree.Jail}}/cgi/
+            Alias /x/ /srv/x/
+            <Location /cgi/>
+                SetHandler fastcgi-script
+            </Location>
+            IncludeOptional sites-enabled/*.conf
+            """);
+        tree.Write("/etc/apache2/sites-enabled/host.conf", """
+            <VirtualHost *:80>
+                ServerName host.example.com
+                SuexecUserGroup domain_admin domain_admin
+            </VirtualHost>
+            """);
+        var vhost = tree.Model().VirtualHosts.Single(v => v.DisplayName == "host.example.com");
+        var backend = Assert.Single(vhost.Backends);
+        Assert.Equal(SeedHostTree.Jail + "/cgi/php-wrapper", backend.WrapperHostPath?.Value);
+        Assert.Equal("ScriptAlias", backend.ActionTargetMapping?.Value);
+    }
+
+    [Fact]
     public void Handlers_and_aliases_of_the_main_server_apply_to_every_vhost_and_the_vhost_s_own_come_after_them()
     {
         using var tree = new SeedHostTree();

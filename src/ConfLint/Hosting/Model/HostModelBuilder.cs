@@ -168,7 +168,14 @@ public sealed class HostModelBuilder
         // Handler mappings and aliases of the main server apply to every vhost too (the vhost's own come later and win).
         var scope = section is null ? new DirectiveScope(null, nodes) : new DirectiveScope(_mainDirectives, nodes);
         var serverName = LastDirective(nodes, "ServerName") is { } sn ? Fact(sn, ArgumentOrEmpty(sn, 0)) : null;
-        var aliases = Directives(nodes, "ServerAlias").SelectMany(d => d.Arguments.Select(a => new Fact<string>(a.Value, d.Location))).ToImmutableArray();
+        var aliases = ImmutableArray<Fact<string>>.Empty;
+        if (Directives(nodes, "ServerAlias") is { Count: > 0 } serverAliases)
+        {
+            var names = ImmutableArray.CreateBuilder<Fact<string>>();
+            foreach (var d in serverAliases)
+                foreach (var a in d.Arguments) names.Add(new Fact<string>(a.Value, d.Location));
+            aliases = names.ToImmutable();
+        }
         // A vhost without its own DocumentRoot inherits the main server's.
         var docRoot = (LastDirective(nodes, "DocumentRoot") ?? (section is null ? null : LastDirective(mainScope, "DocumentRoot"))) is { } dr
             ? Fact(dr, ArgumentOrEmpty(dr, 0)) : null;
@@ -189,9 +196,9 @@ public sealed class HostModelBuilder
         var backends = ImmutableArray.CreateBuilder<PhpBackend>();
         // The handlers .php files get, found once for the two kinds of backend that start from them.
         var mappings = HandlerMappings(scope);
-        backends.AddRange(FindActionBackends(scope, mappings, docRoot, header, jail, fastCgiWrapper, suexec is not null));
-        backends.AddRange(FindFcgidBackends(scope, mappings, header, jail));
-        backends.AddRange(FindProxyBackends(scope, header, fpm));
+        AddActionBackends(backends, scope, mappings, docRoot, header, jail, fastCgiWrapper, suexec is not null);
+        AddFcgidBackends(backends, scope, mappings, header, jail);
+        AddProxyBackends(backends, scope, header, fpm);
 
         return new VirtualHostModel
         {
@@ -213,14 +220,17 @@ public sealed class HostModelBuilder
     }
 
     // mod_fastcgi (and plain CGI): AddHandler/SetHandler H for .php → Action H URL → ScriptAlias/Alias → the wrapper file.
-    private IEnumerable<PhpBackend> FindActionBackends(DirectiveScope scope, List<Fact<string>> mappings, Fact<string>? docRoot, string header, JailModel? jail,
-        Fact<string>? fastCgiWrapper, bool hasSuexec)
+    private void AddActionBackends(ImmutableArray<PhpBackend>.Builder backends, DirectiveScope scope, List<Fact<string>> mappings, Fact<string>? docRoot,
+        string header, JailModel? jail, Fact<string>? fastCgiWrapper, bool hasSuexec)
     {
-        var actions = Directives(scope, "Action").Where(d => d.Arguments.Length >= 2).ToList();
-        foreach (var mapping in PhpHandlerMappings(mappings))
+        var actions = Directives(scope, "Action");
+        foreach (var mapping in mappings)
         {
+            if (!IsPhpHandlerMapping(mapping)) continue;
             var handler = mapping.Value;
-            var action = actions.LastOrDefault(a => string.Equals(a.Arguments[0].Value, handler, StringComparison.OrdinalIgnoreCase));
+            ApacheConfigDirective? action = null;
+            for (int i = actions.Count - 1; i >= 0 && action is null; i--)
+                if (actions[i].Arguments.Length >= 2 && string.Equals(actions[i].Arguments[0].Value, handler, StringComparison.OrdinalIgnoreCase)) action = actions[i];
             if (action is null) continue;
             var url = action.Arguments[1].Value;
             var (wrapperHostPath, mappedBy) = MapUrl(scope, url, docRoot);
@@ -241,19 +251,20 @@ public sealed class HostModelBuilder
             }
             var backend = CompleteWrapperBackend(kind, chain.ToImmutable(), mapping, new Fact<string>($"{handler} {url}", action.Location),
                 wrapperHostPath is null ? null : new Fact<string>(wrapperHostPath, action.Location), jail);
-            yield return backend with
+            backends.Add(backend with
             {
                 ActionTargetMapping = mappedBy,
                 ActionIsVirtual = action.Arguments.Length > 2 && action.Arguments[2].Value.Equals("virtual", StringComparison.OrdinalIgnoreCase),
-            };
+            });
         }
     }
 
     // mod_fcgid: FcgidWrapper COMMAND [suffix] [virtual], with AddHandler fcgid-script for .php.
-    private IEnumerable<PhpBackend> FindFcgidBackends(DirectiveScope scope, List<Fact<string>> mappings, string header, JailModel? jail)
+    private void AddFcgidBackends(ImmutableArray<PhpBackend>.Builder backends, DirectiveScope scope, List<Fact<string>> mappings, string header, JailModel? jail)
     {
-        var maps = mappings.Where(m => string.Equals(m.Value, "fcgid-script", StringComparison.OrdinalIgnoreCase)).ToList();
-        if (maps.Count == 0) yield break;
+        // The last mapping of .php to fcgid-script is the one the chain starts from.
+        var mapping = mappings.FindLast(m => string.Equals(m.Value, "fcgid-script", StringComparison.OrdinalIgnoreCase));
+        if (mapping is null) return;
         foreach (var wrapper in Directives(scope, "FcgidWrapper", "FCGIWrapper"))
         {
             if (wrapper.Arguments.Length == 0) continue;
@@ -263,24 +274,27 @@ public sealed class HostModelBuilder
             var hostPath = command.StartsWith('/') ? command : HostFileSystem.NormalizeHostPath(_apache.ServerRoot + "/" + command);
             var chain = ImmutableArray.Create(
                 new ChainStep("[client]", null),
-                new ChainStep(header, maps[^1].Location),
+                new ChainStep(header, mapping.Location),
                 new ChainStep("[mod_fcgid]", wrapper.Location),
                 new ChainStep(jail is null ? "[suexec]" : "[suexec chroot]", null));
             var maxRequests = scope.Last("FcgidMaxRequestsPerProcess") ?? scope.Last("MaxRequestsPerProcess");
-            var backend = CompleteWrapperBackend(PhpBackendKind.ModFcgid, chain, maps[^1], null, new Fact<string>(hostPath, wrapper.Location), jail);
-            yield return maxRequests is null ? backend : backend with { FcgidMaxRequests = new Fact<string>(ArgumentOrEmpty(maxRequests, 0), maxRequests.Location) };
+            var backend = CompleteWrapperBackend(PhpBackendKind.ModFcgid, chain, mapping, null, new Fact<string>(hostPath, wrapper.Location), jail);
+            backends.Add(maxRequests is null ? backend : backend with { FcgidMaxRequests = new Fact<string>(ArgumentOrEmpty(maxRequests, 0), maxRequests.Location) });
         }
     }
 
     // mod_proxy_fcgi: SetHandler "proxy:unix:/sock|fcgi://…" (or ProxyPassMatch … unix:/sock|fcgi://…) → the FPM pool listening there.
-    private IEnumerable<PhpBackend> FindProxyBackends(DirectiveScope scope, string header, ImmutableArray<FpmConfig> fpm)
+    private void AddProxyBackends(ImmutableArray<PhpBackend>.Builder backends, DirectiveScope scope, string header, ImmutableArray<FpmConfig> fpm)
     {
-        var handlers = Directives(scope, "SetHandler")
-            .Where(d => d.Arguments.Length > 0 && d.Arguments[0].Value.StartsWith("proxy:", StringComparison.OrdinalIgnoreCase))
-            .Select(d => (Directive: d, Target: d.Arguments[0].Value["proxy:".Length..]))
-            .Concat(Directives(scope, "ProxyPassMatch", "ProxyPass")
-                .Where(d => d.Arguments.Length > 1 && (d.Arguments[1].Value.StartsWith("unix:", StringComparison.OrdinalIgnoreCase) || d.Arguments[1].Value.StartsWith("fcgi://", StringComparison.OrdinalIgnoreCase)))
-                .Select(d => (Directive: d, Target: d.Arguments[1].Value)));
+        // SetHandler proxy:… first, then ProxyPass(Match) to a socket or fcgi://, each in the scope's order.
+        List<(ApacheConfigDirective Directive, string Target)>? handlers = null;
+        foreach (var d in Directives(scope, "SetHandler"))
+            if (d.Arguments.Length > 0 && d.Arguments[0].Value.StartsWith("proxy:", StringComparison.OrdinalIgnoreCase))
+                (handlers ??= new()).Add((d, d.Arguments[0].Value["proxy:".Length..]));
+        foreach (var d in Directives(scope, "ProxyPassMatch", "ProxyPass"))
+            if (d.Arguments.Length > 1 && (d.Arguments[1].Value.StartsWith("unix:", StringComparison.OrdinalIgnoreCase) || d.Arguments[1].Value.StartsWith("fcgi://", StringComparison.OrdinalIgnoreCase)))
+                (handlers ??= new()).Add((d, d.Arguments[1].Value));
+        if (handlers is null) return;
         foreach (var (directive, target) in handlers)
         {
             var socket = target.StartsWith("unix:", StringComparison.OrdinalIgnoreCase) ? target[5..].Split('|')[0] : target.Split('|')[0];
@@ -307,7 +321,7 @@ public sealed class HostModelBuilder
                 Pool = pool,
                 Jail = jail,
             };
-            yield return pool is null ? backend : WithIni(backend, FpmLaunch(pool), jail);
+            backends.Add(pool is null ? backend : WithIni(backend, FpmLaunch(pool), jail));
         }
     }
 
@@ -532,14 +546,18 @@ public sealed class HostModelBuilder
     // URL → file, as mod_alias maps it (ScriptAlias/Alias prefix with path-segment match; *Match as regex), else under DocumentRoot.
     private (string? Path, Fact<string>? MappedBy) MapUrl(DirectiveScope scope, string url, Fact<string>? documentRoot)
     {
-        foreach (var d in Directives(scope, "ScriptAlias", "Alias").Reverse())
+        var aliases = Directives(scope, "ScriptAlias", "Alias");
+        for (int i = aliases.Count - 1; i >= 0; i--)
         {
+            var d = aliases[i];
             if (d.Arguments.Length < 2) continue;
             if (AliasMatches(url, d.Arguments[0].Value) is { } rest)
                 return (HostFileSystem.NormalizeHostPath(d.Arguments[1].Value + "/" + rest), new Fact<string>(d.Name, d.Location));
         }
-        foreach (var d in Directives(scope, "ScriptAliasMatch", "AliasMatch").Reverse())
+        var aliasMatches = Directives(scope, "ScriptAliasMatch", "AliasMatch");
+        for (int i = aliasMatches.Count - 1; i >= 0; i--)
         {
+            var d = aliasMatches[i];
             if (d.Arguments.Length < 2) continue;
             try
             {
@@ -571,15 +589,13 @@ public sealed class HostModelBuilder
     // sets the fastcgi-script handler, or FastCgiServer names the file.
     private bool IsFastCgiHandled(DirectiveScope scope, string url, string? wrapperHostPath)
     {
-        foreach (var context in scope.Contexts("FastCgiServer", "SetHandler", "AddHandler"))
+        if (wrapperHostPath is not null)
+            foreach (var context in scope.Contexts("FastCgiServer"))
+                if (context.Directive is { Arguments.Length: > 0 } d && HostFileSystem.NormalizeHostPath(d.Arguments[0].Value) == wrapperHostPath) return true;
+        foreach (var context in scope.Contexts("SetHandler", "AddHandler"))
         {
             var d = context.Directive;
-            if (d is null) continue;
-            if (d.Is("FastCgiServer") && d.Arguments.Length > 0 && wrapperHostPath is not null
-                && HostFileSystem.NormalizeHostPath(d.Arguments[0].Value) == wrapperHostPath) return true;
-            bool setsHandler = (d.Is("SetHandler") && d.Arguments.Length > 0 && d.Arguments[0].Value.Equals("fastcgi-script", StringComparison.OrdinalIgnoreCase))
-                || (d.Is("AddHandler") && d.Arguments.Length > 0 && d.Arguments[0].Value.Equals("fastcgi-script", StringComparison.OrdinalIgnoreCase));
-            if (!setsHandler) continue;
+            if (d is null || d.Arguments.Length == 0 || !d.Arguments[0].Value.Equals("fastcgi-script", StringComparison.OrdinalIgnoreCase)) continue;
             var location = context.Sections.LastOrDefault(s => s.Kind is ApacheSectionKind.Location or ApacheSectionKind.Directory);
             if (location is null) continue;
             var target = location.Arguments.Length > 0 ? location.Arguments[0].Value : "";
@@ -590,11 +606,11 @@ public sealed class HostModelBuilder
         return false;
     }
 
-    /// <summary>Handler names .php files get: AddHandler H .php, or SetHandler H in a section that selects .php files.</summary>
-    private static IEnumerable<Fact<string>> PhpHandlerMappings(List<Fact<string>> mappings) =>
-        mappings.Where(m => !m.Value.Equals("fcgid-script", StringComparison.OrdinalIgnoreCase)
-            && !m.Value.StartsWith("proxy:", StringComparison.OrdinalIgnoreCase)
-            && !m.Value.Equals("fastcgi-script", StringComparison.OrdinalIgnoreCase));
+    /// <summary>Whether a handler .php files get (see <see cref="HandlerMappings"/>) is one an Action can name: not mod_fcgid's, mod_proxy's or mod_fastcgi's own.</summary>
+    private static bool IsPhpHandlerMapping(Fact<string> m) =>
+        !m.Value.Equals("fcgid-script", StringComparison.OrdinalIgnoreCase)
+        && !m.Value.StartsWith("proxy:", StringComparison.OrdinalIgnoreCase)
+        && !m.Value.Equals("fastcgi-script", StringComparison.OrdinalIgnoreCase);
 
     private static List<Fact<string>> HandlerMappings(DirectiveScope scope)
     {
@@ -630,10 +646,9 @@ public sealed class HostModelBuilder
             ? new Suexec(new Fact<string>(d.Arguments[0].Value, d.Location), new Fact<string>(d.Arguments[1].Value, d.Location))
             : null;
 
-    private static IEnumerable<ApacheConfigDirective> Directives(DirectiveScope scope, params string[] names)
-    {
-        foreach (var context in scope.Contexts(names)) yield return (ApacheConfigDirective)context.Node;
-    }
+    /// <summary>The directives named <paramref name="name"/> or the other names (any case) in the scope, in order; an empty list (shared: never to be changed) when there are none.</summary>
+    private static IReadOnlyList<ApacheConfigDirective> Directives(DirectiveScope scope, string name, string? second = null) =>
+        scope.Collect(name, second, static context => (ApacheConfigDirective)context.Node);
 
     // The main server's scope, shared by every vhost: its directives' places by name, found once before the vhosts are built.
     private MainDirectives? _mainDirectives;
@@ -654,15 +669,19 @@ public sealed class HostModelBuilder
             }
         }
 
-        /// <summary>The places of the directives named any of <paramref name="names"/>, in the scope's order.</summary>
-        public IReadOnlyList<int> Places(string[] names)
+        /// <summary>Adds what <paramref name="select"/> makes of each directive named <paramref name="name"/> or <paramref name="second"/>, in the scope's order.</summary>
+        public void Collect<T>(ref List<T>? found, string name, string? second, Func<ApacheNodeContext, T> select)
         {
-            if (names.Length == 1) return _byName.TryGetValue(names[0], out var one) ? one : Array.Empty<int>();
-            var places = new List<int>();
-            foreach (var name in names)
-                if (_byName.TryGetValue(name, out var some)) places.AddRange(some);
-            places.Sort();
-            return places;
+            _byName.TryGetValue(name, out var first);
+            List<int>? other = null;
+            if (second is not null) _byName.TryGetValue(second, out other);
+            // Two ascending lists of places, merged.
+            int i = 0, j = 0, firstCount = first?.Count ?? 0, otherCount = other?.Count ?? 0;
+            while (i < firstCount || j < otherCount)
+            {
+                int place = j >= otherCount || (i < firstCount && first![i] < other![j]) ? first![i++] : other![j++];
+                (found ??= new List<T>()).Add(select(Nodes[place]));
+            }
         }
 
         public ApacheConfigDirective? Last(string name) =>
@@ -673,29 +692,32 @@ public sealed class HostModelBuilder
     // own, in that order. The main server's come from their index; a vhost's few are scanned.
     private sealed class DirectiveScope(MainDirectives? main, List<ApacheNodeContext> own)
     {
-        /// <summary>The contexts of the directives named any of <paramref name="names"/> (any case), in order.</summary>
-        public IEnumerable<ApacheNodeContext> Contexts(params string[] names)
+        /// <summary>The contexts of the directives named <paramref name="name"/> or <paramref name="second"/> (any case), in order; an empty list (shared) when there are none.</summary>
+        public IReadOnlyList<ApacheNodeContext> Contexts(string name, string? second = null) => Collect(name, second, static context => context);
+
+        /// <summary>What <paramref name="select"/> makes of each directive named <paramref name="name"/> or <paramref name="second"/>, in order (the main server's first).</summary>
+        // A list is made only when something matches: most names are looked up in vhosts that have none of them.
+        public IReadOnlyList<T> Collect<T>(string name, string? second, Func<ApacheNodeContext, T> select)
         {
-            if (main is not null)
-                foreach (var place in main.Places(names)) yield return main.Nodes[place];
+            List<T>? found = null;
+            Collect(ref found, name, second, select);
+            return found ?? (IReadOnlyList<T>)Array.Empty<T>();
+        }
+
+        private void Collect<T>(ref List<T>? found, string name, string? second, Func<ApacheNodeContext, T> select)
+        {
+            main?.Collect(ref found, name, second, select);
             foreach (var context in own)
-            {
-                if (context.Node is not ApacheConfigDirective d) continue;
-                foreach (var name in names)
-                {
-                    if (!d.Is(name)) continue;
-                    yield return context;
-                    break;
-                }
-            }
+                if (context.Node is ApacheConfigDirective d && (d.Is(name) || (second is not null && d.Is(second))))
+                    (found ??= new List<T>()).Add(select(context));
         }
 
         /// <summary>The last directive named <paramref name="name"/> (what httpd keeps).</summary>
         public ApacheConfigDirective? Last(string name) => LastDirective(own, name) ?? main?.Last(name);
     }
 
-    private static IEnumerable<ApacheConfigDirective> Directives(List<ApacheNodeContext> nodes, params string[] names) =>
-        Directives(new DirectiveScope(null, nodes), names);
+    private static IReadOnlyList<ApacheConfigDirective> Directives(List<ApacheNodeContext> nodes, string name) =>
+        Directives(new DirectiveScope(null, nodes), name);
 
     // From the end: the last one is what httpd keeps, and most scopes are searched for several names.
     private static ApacheConfigDirective? LastDirective(List<ApacheNodeContext> nodes, string name)
