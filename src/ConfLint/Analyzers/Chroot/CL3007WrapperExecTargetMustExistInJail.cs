@@ -20,7 +20,7 @@ public sealed class CL3007WrapperExecTargetMustExistInJail : Analyzer<HostModel>
     {
         if (context.Options.NoDisk) return;
         var seen = new HashSet<(string, string)>();
-        foreach (var backend in model.VirtualHosts.SelectMany(v => v.Backends))
+        foreach (var backend in model.Backends)
         {
             if (backend.Jail is not { } jail || backend.Wrapper is null || backend.PhpBinary is not { } php || backend.PhpBinaryHostPath is not { } hostPath) continue;
             if (!php.Value.StartsWith('/') || !seen.Add((jail.Root, php.Value))) continue;

@@ -21,7 +21,7 @@ public sealed class CL3009WrapperInterpreterMustExistInJail : Analyzer<HostModel
     {
         if (context.Options.NoDisk) return;
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var backend in model.VirtualHosts.SelectMany(v => v.Backends))
+        foreach (var backend in model.Backends)
         {
             if (backend.Jail is not { } jail || backend.Wrapper is not { } wrapper || wrapper.Interpreter is not { } interpreter) continue;
             if (!interpreter.StartsWith('/') || !seen.Add(wrapper.HostPath)) continue;

@@ -20,8 +20,9 @@ public sealed class CL2002ActionTargetMustBeMapped : Analyzer<HostModel>
     {
         foreach (var vhost in model.VirtualHosts)
         {
-            foreach (var backend in vhost.Backends.Where(b => b.Action is not null && !b.ActionIsVirtual))
+            foreach (var backend in vhost.Backends)
             {
+                if (backend.Action is null || backend.ActionIsVirtual) continue;
                 var url = backend.Action!.Value.Split(' ').Last();
                 var mapping = backend.ActionTargetMapping;
                 if (mapping is not null && mapping.Value != "DocumentRoot") continue;

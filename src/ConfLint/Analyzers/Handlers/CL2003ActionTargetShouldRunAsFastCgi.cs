@@ -19,8 +19,11 @@ public sealed class CL2003ActionTargetShouldRunAsFastCgi : Analyzer<HostModel>
     public override void Analyze(HostModel model, AnalysisContext context)
     {
         foreach (var vhost in model.VirtualHosts)
-            foreach (var backend in vhost.Backends.Where(b => b.Kind == PhpBackendKind.Cgi && b.Action is not null))
-                context.Report(Diagnostic.Create(Rule, backend.Action!.Location, backend.Action.Value, vhost.DisplayName)
+            foreach (var backend in vhost.Backends)
+            {
+                if (backend.Kind != PhpBackendKind.Cgi || backend.Action is null) continue;
+                context.Report(Diagnostic.Create(Rule, backend.Action.Location, backend.Action.Value, vhost.DisplayName)
                     .WithRelated(backend.Mapping.Location, ".php is handed to this Action here"));
+            }
     }
 }

@@ -24,7 +24,7 @@ public sealed class CL2009WrapperMustBeExecutable : Analyzer<HostModel>
         var seen = new HashSet<string>(StringComparer.Ordinal);
         if (model.FastCgiWrapper is { } fw && fw.Value.StartsWith('/'))
             Check("FastCgiWrapper", fw.Value, fw.Location, null);
-        foreach (var backend in model.VirtualHosts.SelectMany(v => v.Backends))
+        foreach (var backend in model.Backends)
         {
             if (backend.WrapperHostPath is not { } wrapper) continue;
             // The wrapper's front end saw its mode when it read it.

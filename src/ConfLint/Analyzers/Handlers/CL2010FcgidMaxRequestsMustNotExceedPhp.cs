@@ -19,8 +19,9 @@ public sealed class CL2010FcgidMaxRequestsMustNotExceedPhp : Analyzer<HostModel>
     public override void Analyze(HostModel model, AnalysisContext context)
     {
         // Only a wrapper that was read tells what PHP_FCGI_MAX_REQUESTS is; a missing one is CL2009's.
-        foreach (var backend in model.VirtualHosts.SelectMany(v => v.Backends).Where(b => b.Kind == PhpBackendKind.ModFcgid && b.WrapperHostPath is not null && b.Wrapper is not null))
+        foreach (var backend in model.Backends)
         {
+            if (backend.Kind != PhpBackendKind.ModFcgid || backend.WrapperHostPath is null || backend.Wrapper is null) continue;
             long phpLimit = 500;
             string source = " unset; PHP's default";
             if (backend.Environment.TryGetValue("PHP_FCGI_MAX_REQUESTS", out var env))

@@ -19,8 +19,9 @@ public sealed class CL2011FcgidWrapperMustNotForkChildren : Analyzer<HostModel>
     public override void Analyze(HostModel model, AnalysisContext context)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var backend in model.VirtualHosts.SelectMany(v => v.Backends).Where(b => b.Kind == PhpBackendKind.ModFcgid))
+        foreach (var backend in model.Backends)
         {
+            if (backend.Kind != PhpBackendKind.ModFcgid) continue;
             if (!backend.Environment.TryGetValue("PHP_FCGI_CHILDREN", out var children)) continue;
             if (!long.TryParse(children.Value, out var n) || n <= 0 || !seen.Add(children.Location.Path)) continue;
             context.Report(Diagnostic.Create(Rule, children.Location, children.Value)

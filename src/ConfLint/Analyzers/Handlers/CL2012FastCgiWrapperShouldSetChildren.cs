@@ -19,8 +19,9 @@ public sealed class CL2012FastCgiWrapperShouldSetChildren : Analyzer<HostModel>
     public override void Analyze(HostModel model, AnalysisContext context)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var backend in model.VirtualHosts.SelectMany(v => v.Backends).Where(b => b.Kind == PhpBackendKind.ModFastcgi))
+        foreach (var backend in model.Backends)
         {
+            if (backend.Kind != PhpBackendKind.ModFastcgi) continue;
             if (backend.Wrapper is not { } wrapper || backend.PhpBinary is not { } php) continue;
             if (backend.Environment.ContainsKey("PHP_FCGI_CHILDREN") || !seen.Add(wrapper.HostPath)) continue;
             context.Report(Diagnostic.Create(Rule, php.Location));

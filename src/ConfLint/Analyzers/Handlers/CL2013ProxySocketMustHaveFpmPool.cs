@@ -21,8 +21,9 @@ public sealed class CL2013ProxySocketMustHaveFpmPool : Analyzer<HostModel>
     {
         foreach (var vhost in model.VirtualHosts)
         {
-            foreach (var backend in vhost.Backends.Where(b => b.Kind == PhpBackendKind.ProxyFcgi && b.Pool is null && b.Socket is not null))
+            foreach (var backend in vhost.Backends)
             {
+                if (backend.Kind != PhpBackendKind.ProxyFcgi || backend.Pool is not null || backend.Socket is null) continue;
                 if (model.FpmConfigs.IsEmpty)
                 {
                     context.ReportOnce("CL2013:fpm", Diagnostic.Create(CL0004CheckNeedsMissingFact.Rule, backend.Socket!.Location,

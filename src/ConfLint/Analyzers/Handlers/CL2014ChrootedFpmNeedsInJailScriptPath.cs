@@ -20,8 +20,9 @@ public sealed class CL2014ChrootedFpmNeedsInJailScriptPath : Analyzer<HostModel>
     {
         foreach (var vhost in model.VirtualHosts)
         {
-            foreach (var backend in vhost.Backends.Where(b => b.Kind == PhpBackendKind.ProxyFcgi && b.Pool is not null && b.Jail is not null))
+            foreach (var backend in vhost.Backends)
             {
+                if (backend.Kind != PhpBackendKind.ProxyFcgi || backend.Pool is null || backend.Jail is null) continue;
                 var jail = backend.Jail!;
                 if (backend.ScriptFilenameOverride is not null) continue;
                 var docRoot = backend.Setting("doc_root");

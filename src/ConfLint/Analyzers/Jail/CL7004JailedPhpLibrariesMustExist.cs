@@ -21,7 +21,7 @@ public sealed class CL7004JailedPhpLibrariesMustExist : Analyzer<HostModel>
     {
         if (context.Options.NoDisk) return;
         var seen = new HashSet<(string, string)>();
-        foreach (var backend in model.VirtualHosts.SelectMany(v => v.Backends))
+        foreach (var backend in model.Backends)
         {
             if (backend.Jail is not { } jail || backend.PhpBinary is not { } php || !php.Value.StartsWith('/')) continue;
             if (!seen.Add((jail.Root, php.Value)) || backend.PhpBinaryHostPath is not { } hostPath || !model.FileExistsInJail(jail, hostPath)) continue;

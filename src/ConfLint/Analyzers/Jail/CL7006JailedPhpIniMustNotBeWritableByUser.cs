@@ -25,8 +25,9 @@ public sealed class CL7006JailedPhpIniMustNotBeWritableByUser : Analyzer<HostMod
         foreach (var use in model.Jails)
         {
             if (use.Uid is not { } uid) continue;
-            foreach (var backend in use.VirtualHost.Backends.Where(b => b.Jail?.Root == use.Jail.Root))
+            foreach (var backend in use.VirtualHost.Backends)
             {
+                if (backend.Jail?.Root != use.Jail.Root) continue;
                 foreach (var ini in backend.IniFiles)
                 {
                     if (!seen.Add(ini.HostPath)) continue;

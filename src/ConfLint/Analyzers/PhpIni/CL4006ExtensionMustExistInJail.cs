@@ -23,7 +23,7 @@ public sealed class CL4006ExtensionMustExistInJail : Analyzer<HostModel>
     {
         if (context.Options.NoDisk) return;
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var backend in model.VirtualHosts.SelectMany(v => v.Backends))
+        foreach (var backend in model.Backends)
         {
             if (backend.IniFiles.IsEmpty) continue;
             var dirSetting = backend.Setting("extension_dir");

@@ -22,8 +22,9 @@ public sealed class CL4007OpcodeCacheNeedsPersistentPhp : Analyzer<HostModel>
     {
         foreach (var vhost in model.VirtualHosts)
         {
-            foreach (var backend in vhost.Backends.Where(b => b.Kind == PhpBackendKind.Cgi))
+            foreach (var backend in vhost.Backends)
             {
+                if (backend.Kind != PhpBackendKind.Cgi) continue;
                 foreach (var ini in backend.IniFiles)
                 {
                     foreach (var entry in ini.Document.Entries.Where(e => e.LoadsExtension && e.Value is not null))

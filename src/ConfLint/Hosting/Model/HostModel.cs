@@ -182,6 +182,20 @@ public sealed class HostModel
 
     public ImmutableArray<VirtualHostModel> VirtualHosts { get; init; } = ImmutableArray<VirtualHostModel>.Empty;
 
+    /// <summary>Every vhost's PHP backends, vhost by vhost (a dozen rules look at each; made once).</summary>
+    public ImmutableArray<PhpBackend> Backends
+    {
+        get
+        {
+            if (_backends is { IsDefault: false } made) return made;
+            var all = ImmutableArray.CreateBuilder<PhpBackend>();
+            foreach (var vhost in VirtualHosts) all.AddRange(vhost.Backends);
+            return _backends = all.ToImmutable();
+        }
+    }
+
+    private ImmutableArray<PhpBackend> _backends;
+
     private ConfLint.Jail.JailWalks? _walks;
 
     /// <summary>The walks of the jails on disk (the builder may have started reading them ahead).</summary>
@@ -245,9 +259,9 @@ public sealed class HostModel
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var vhost in VirtualHosts)
         {
-            foreach (var backend in vhost.Backends.Where(b => b.Jail is not null))
+            foreach (var backend in vhost.Backends)
             {
-                if (!seen.Add(backend.Jail!.Root)) continue;
+                if (backend.Jail is null || !seen.Add(backend.Jail.Root)) continue;
                 long? uid = backend.Kind == PhpBackendKind.ProxyFcgi
                     ? (backend.Pool?.Value("user") is { } u ? Passwd?.FindUser(u)?.Uid : null)
                     : vhost.User?.Uid;
