@@ -33,10 +33,13 @@ public sealed class CL2001HandlerMustBeDefined : Analyzer<ApacheConfiguration>
 
     public override void Analyze(ApacheConfiguration config, AnalysisContext context)
     {
-        var directives = config.ActiveDirectives().Select(c => c.Directive!).ToList();
-        var actions = directives.Where(d => d.Is("Action") && d.Arguments.Length > 0).Select(d => d.Arguments[0].Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        foreach (var d in directives)
+        var directives = config.ActiveDirectives();
+        var actions = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var c in directives)
+            if (c.Directive is { Arguments.Length: > 0 } action && action.Is("Action")) actions.Add(action.Arguments[0].Value);
+        foreach (var c in directives)
         {
+            var d = c.Directive!;
             if (!(d.Is("AddHandler") || d.Is("SetHandler")) || d.Arguments.Length == 0) continue;
             var word = d.Arguments[0];
             var handler = word.Value;

@@ -23,7 +23,7 @@ public sealed class CL2007PhpTypeMustHaveHandler : Analyzer<ApacheConfiguration>
     public override void Analyze(ApacheConfiguration config, AnalysisContext context)
     {
         if (PhpModules.Any(config.Modules.Contains)) return;
-        var directives = config.ActiveDirectives().ToList();
+        var directives = config.ActiveDirectives();
         var actionTypes = directives.Select(c => c.Directive!).Where(d => d.Is("Action") && d.Arguments.Length > 0)
             .Select(d => d.Arguments[0].Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var handledExtensions = directives.Select(c => c.Directive!).Where(d => d.Is("AddHandler") && d.Arguments.Length > 1)

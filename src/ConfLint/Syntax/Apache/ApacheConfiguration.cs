@@ -295,7 +295,17 @@ public sealed class ApacheConfiguration
     }
 
     /// <summary>Every active directive (not sections) with its context, in tree order.</summary>
-    public IEnumerable<ApacheNodeContext> ActiveDirectives() => Walk().Where(c => c.Node is ApacheConfigDirective);
+    public IReadOnlyList<ApacheNodeContext> ActiveDirectives()
+    {
+        if (Volatile.Read(ref _activeDirectives) is { } made) return made;
+        var directives = new List<ApacheNodeContext>();
+        foreach (var context in Walk())
+            if (context.Node is ApacheConfigDirective) directives.Add(context);
+        return Interlocked.CompareExchange(ref _activeDirectives, directives.ToArray(), null) ?? _activeDirectives!;
+    }
+
+    // Made once, as the walk is: several rules look at every directive.
+    private ApacheNodeContext[]? _activeDirectives;
 
     /// <summary>The active &lt;VirtualHost&gt; sections in read order.</summary>
     public IEnumerable<ApacheConfigSection> VirtualHosts =>
