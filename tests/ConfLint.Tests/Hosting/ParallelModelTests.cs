@@ -47,7 +47,10 @@ public sealed class ParallelModelTests
                 passwd.Append($"u{i}:x:{3000 + i}:{3000 + i}::{(jailed ? jail + "/./home" : jail)}:/bin/sh\n");
                 if (!jailed) continue;
                 // Some php.ini files do not parse, some wrappers are binary: their front ends report while they are read.
-                Write($"{jail}/etc/php.ini", i % 9 == 0 ? "doc_root = /html\n[broken\n" : $"doc_root = /html\ncgi.fix_pathinfo = {i % 3}\n");
+                // The third site's php.ini is long: while one thread reads it, the other builds the sites after it, which
+                // must still join the compilation after it.
+                Write($"{jail}/etc/php.ini", i == 2 ? "doc_root = /html\n" + string.Concat(Enumerable.Range(0, 40_000).Select(n => $"; line {n}\nuser_ini.filename = \"x{n}\"\n"))
+                    : i % 9 == 0 ? "doc_root = /html\n[broken\n" : $"doc_root = /html\ncgi.fix_pathinfo = {i % 3}\n");
                 Write($"{jail}/cgi/php-wrapper", i % 13 == 0 ? "#!/bin/sh\n\0\0binary" : $"#!/bin/sh\nPHPRC=/etc\nexport PHPRC\nexec /usr/bin/php-cgi\n", "755");
                 Write($"{jail}/html/index.php", "<?php\n");
             }
@@ -61,11 +64,12 @@ public sealed class ParallelModelTests
         }
     }
 
-    private static (List<string> Inputs, List<string> Read, List<string> Findings) Lint(TestHostTree tree)
+    private static (List<string> Inputs, List<string> Read, List<string> Findings, List<string> Vhosts) Lint(TestHostTree tree)
     {
         var compilation = tree.Load();
         var inputs = compilation.Inputs.Select(i => i.GetType().Name + " " + (i as ConfLint.Syntax.Shell.WrapperModel)?.HostPath + (i as ConfLint.Syntax.Ini.PhpIniFile)?.HostPath).ToList();
-        return (inputs, compilation.Diagnostics.Select(d => d.ToString()).ToList(), compilation.Analyze().Select(d => d.ToString()).ToList());
+        var vhosts = compilation.Inputs.OfType<HostModel>().Single().VirtualHosts.Select(v => $"{v.DisplayName} {v.Backends.Length} {v.Jail?.Root}").ToList();
+        return (inputs, compilation.Diagnostics.Select(d => d.ToString()).ToList(), compilation.Analyze().Select(d => d.ToString()).ToList(), vhosts);
     }
 
     [Fact]
@@ -73,6 +77,10 @@ public sealed class ParallelModelTests
     {
         using var tree = new SharedAndOwnFilesTree(150);
         var saved = HostModelBuilder.MinScopesForSecondThread;
+        // The second thread is a pool thread: with the test runner's threads busy, the pool could start it only after the
+        // first had built every vhost, and nothing here would run on two threads.
+        ThreadPool.GetMinThreads(out var workers, out var ports);
+        ThreadPool.SetMinThreads(Math.Max(workers, Environment.ProcessorCount + 4), ports);
         try
         {
             HostModelBuilder.MinScopesForSecondThread = int.MaxValue;
@@ -83,6 +91,8 @@ public sealed class ParallelModelTests
             Assert.Equal(one.Inputs, two.Inputs);
             Assert.Equal(one.Read, two.Read);
             Assert.Equal(one.Findings, two.Findings);
+            Assert.Equal(one.Vhosts, two.Vhosts);
+            Assert.Equal(150, two.Vhosts.Count);
             // The shared files were read once each, and the front ends did report while reading.
             Assert.Single(one.Inputs, i => i.EndsWith("/etc/php/php.ini", StringComparison.Ordinal));
             Assert.Single(one.Inputs, i => i.EndsWith("/usr/local/bin/php-wrapper", StringComparison.Ordinal));
@@ -105,6 +115,7 @@ public sealed class ParallelModelTests
         finally
         {
             HostModelBuilder.MinScopesForSecondThread = saved;
+            ThreadPool.SetMinThreads(workers, ports);
         }
     }
 }

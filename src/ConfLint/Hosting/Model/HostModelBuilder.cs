@@ -113,10 +113,40 @@ public sealed class HostModelBuilder
                 || scopes.Any(s => SuexecOf(s.Nodes) is { } su && passwd?.FindUser(su.User.Value)?.JailRoot is not null),
         };
 
-        // Each vhost is built on its own, so a large host builds them on two threads; they are committed in order.
+        // Each vhost is built on its own, so a large host builds them on two threads. They are committed in order as they are
+        // built (the files each used first, then the vhost), by whichever thread finds the next one ready, while the other
+        // builds on: committing them all after the last was built kept one thread alone for a millisecond at 1,000 sites.
         IndexPoolsBySocket(fpm);
         var built = new (VirtualHostModel Model, StagedFile[] Files)[scopes.Count];
-        int next = -1;
+        var ready = new bool[scopes.Count];
+        var vhosts = ImmutableArray.CreateBuilder<VirtualHostModel>();
+        var commitLock = new object();
+        int next = -1, nextToCommit = 0;
+        void Commit(int i)
+        {
+            var (vhost, files) = built[i];
+            foreach (var file in files)
+            {
+                if (file.Committed) continue;
+                file.Committed = true;
+                if (file.Staged is not null) _compilation.Append(file.Staged);
+            }
+            // The main server is modelled only when it runs PHP or sets a suexec user.
+            if (vhost.Section is null && vhost.Backends.IsEmpty && vhost.SuexecUser is null) return;
+            vhosts.Add(vhost);
+        }
+        // A thread that finds the other committing goes back to building: what it leaves is committed later, at the
+        // latest after both are done.
+        void CommitReady(bool wait)
+        {
+            if (wait) Monitor.Enter(commitLock);
+            else if (!Monitor.TryEnter(commitLock)) return;
+            try
+            {
+                while (nextToCommit < built.Length && Volatile.Read(ref ready[nextToCommit])) Commit(nextToCommit++);
+            }
+            finally { Monitor.Exit(commitLock); }
+        }
         void BuildSome()
         {
             int i;
@@ -126,25 +156,14 @@ public sealed class HostModelBuilder
                 files.Clear();
                 var (section, nodes) = scopes[i];
                 built[i] = (BuildVirtualHost(section, nodes, mainScope, passwd, group, usesJails, fastCgiWrapper, fpm), files.ToArray());
+                Volatile.Write(ref ready[i], true);
+                CommitReady(wait: false);
             }
         }
         var helper = scopes.Count >= MinScopesForSecondThread ? Task.Run(BuildSome) : null;
         BuildSome();
         helper?.GetAwaiter().GetResult();
-
-        var vhosts = ImmutableArray.CreateBuilder<VirtualHostModel>();
-        foreach (var (vhost, files) in built)
-        {
-            foreach (var file in files)
-            {
-                if (file.Committed) continue;
-                file.Committed = true;
-                if (file.Staged is not null) _compilation.Append(file.Staged);
-            }
-            // The main server is modelled only when it runs PHP or sets a suexec user.
-            if (vhost.Section is null && vhost.Backends.IsEmpty && vhost.SuexecUser is null) continue;
-            vhosts.Add(vhost);
-        }
+        CommitReady(wait: true);
 
         return new HostModel
         {
