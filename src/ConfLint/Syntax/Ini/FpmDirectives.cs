@@ -101,6 +101,13 @@ public static class FpmDirectives
         ["apparmor_hat"] = FpmValueKind.String,
     };
 
+    /// <summary>The key as the table spells it, for a key the table has in any case ("PM.Max_Children" → "pm.max_children").</summary>
+    public static string CanonicalKey(IReadOnlyDictionary<string, FpmValueKind> table, string key) =>
+        (ReferenceEquals(table, Global) ? GlobalKeys : PoolKeys).TryGetValue(key, out var canonical) ? canonical : key;
+
+    private static readonly Dictionary<string, string> GlobalKeys = Global.Keys.ToDictionary(k => k, StringComparer.OrdinalIgnoreCase);
+    private static readonly Dictionary<string, string> PoolKeys = Pool.Keys.ToDictionary(k => k, StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The `name[key] = value` directives of a pool (compared case-sensitively, as fpm_conf_ini_parser_array does).</summary>
     public static IReadOnlyList<string> Arrays { get; } = new[] { "env", "php_value", "php_admin_value", "php_flag", "php_admin_flag", "access.suppress_path" };
 

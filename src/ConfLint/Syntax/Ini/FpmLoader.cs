@@ -245,7 +245,7 @@ public sealed class FpmLoader
                 $"{Here(file)} unknown entry '{entry.Key}'", _engineLine, file.IncludeChain);
             return null;
         }
-        var canonical = table.Keys.First(k => string.Equals(k, entry.Key, StringComparison.OrdinalIgnoreCase));
+        var canonical = FpmDirectives.CanonicalKey(table, entry.Key);
         long? number = null;
         if (kind == FpmValueKind.String)
         {

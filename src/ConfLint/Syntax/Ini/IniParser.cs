@@ -373,44 +373,46 @@ internal sealed class IniParser
     // var_string_list: (cfg_var_ref | constant_string | '"' encapsed_list '"')+
     private string ParseVarStringList()
     {
-        var sb = new StringBuilder();
-        bool any = false;
+        // Most values are one token: its text is the value, and a builder is made only when a second piece follows.
+        string? first = null;
+        StringBuilder? sb = null;
+        void Add(string piece)
+        {
+            if (first is null) first = piece;
+            else (sb ??= new StringBuilder(first)).Append(piece);
+        }
         while (true)
         {
             switch (_tok.Kind)
             {
                 case IniTokenKind.TcDollarCurly:
-                    sb.Append(ParseVariable());
+                    Add(ParseVariable());
                     _valueEnd = _lastEnd;
-                    any = true;
                     continue;
                 case IniTokenKind.TcConstant:
                 {
                     var resolved = LookupConstant(_tok.Value);
                     _constants.Add(new IniConstantUse(_tok.Value, _tok.Span, resolved is not null));
-                    sb.Append(resolved ?? _tok.Value);
+                    Add(resolved ?? _tok.Value);
                     _valueEnd = _tok.Span.End;
                     Advance();
-                    any = true;
                     continue;
                 }
                 case IniTokenKind.TcRaw:
                 case IniTokenKind.TcNumber:
                 case IniTokenKind.TcString:
                 case IniTokenKind.TcWhitespace:
-                    sb.Append(_tok.Value);
+                    Add(_tok.Value);
                     _valueEnd = _tok.Span.End;
                     Advance();
-                    any = true;
                     continue;
                 case IniTokenKind.Char when _tok.Char == '"':
-                    sb.Append(ParseEncapsed());
+                    Add(ParseEncapsed());
                     _valueEnd = _lastEnd;
-                    any = true;
                     continue;
             }
-            if (!any) throw Fail();
-            return SharedStrings.Get(sb);
+            if (first is null) throw Fail();
+            return sb is null ? SharedStrings.Get(first) : SharedStrings.Get(sb);
         }
     }
 
