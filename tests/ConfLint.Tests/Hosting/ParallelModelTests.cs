@@ -73,6 +73,34 @@ public sealed class ParallelModelTests
     }
 
     [Fact]
+    public void A_php_ini_named_beside_the_host_is_the_one_every_vhost_of_either_thread_uses()
+    {
+        // The vhosts' files join the compilation while other vhosts are still being built: the php.ini files named on the
+        // command line are gathered before, and each thread takes the named one instead of reading it again.
+        using var tree = new SharedAndOwnFilesTree(150);
+        var saved = HostModelBuilder.MinScopesForSecondThread;
+        ThreadPool.GetMinThreads(out var workers, out var ports);
+        ThreadPool.SetMinThreads(Math.Max(workers, Environment.ProcessorCount + 4), ports);
+        try
+        {
+            HostModelBuilder.MinScopesForSecondThread = 1;
+            for (int run = 0; run < 5; run++)
+            {
+                var compilation = tree.Load("/etc/php/php.ini");
+                var named = Assert.Single(compilation.Inputs.OfType<ConfLint.Syntax.Ini.PhpIniFile>(), f => f.HostPath == "/etc/php/php.ini");
+                var users = compilation.InputsOf<HostModel>().Single().Backends.Where(b => b.IniFiles.Any(f => f.HostPath == "/etc/php/php.ini")).ToList();
+                Assert.Equal(30, users.Count); // the sites without a jail of their own (i % 4 == 1, no PHP-FPM)
+                Assert.All(users, b => Assert.Same(named, b.IniFiles.Single(f => f.HostPath == "/etc/php/php.ini")));
+            }
+        }
+        finally
+        {
+            HostModelBuilder.MinScopesForSecondThread = saved;
+            ThreadPool.SetMinThreads(workers, ports);
+        }
+    }
+
+    [Fact]
     public void Two_threads_build_the_model_one_builds()
     {
         using var tree = new SharedAndOwnFilesTree(150);

@@ -48,9 +48,9 @@ public abstract class TestHostTree : IDisposable
 
         """;
 
-    private LintRequest Request(HostingOptions? hosting, bool noDisk) => new()
+    private LintRequest Request(HostingOptions? hosting, bool noDisk, params string[] morePaths) => new()
     {
-        Paths = new[] { Root },
+        Paths = [Root, .. morePaths],
         Root = Root,
         Modules = _modules,
         NoDisk = noDisk,
@@ -61,6 +61,9 @@ public abstract class TestHostTree : IDisposable
 
     /// <summary>The tree read into a compilation, not analysed yet (for tests that look at the inputs or analyse twice).</summary>
     public Compilation Load() => LintRunner.Load(Request(null, noDisk: false), out _);
+
+    /// <summary>The tree and more files named beside it (host paths, read under the root), read into a compilation.</summary>
+    public Compilation Load(params string[] morePaths) => LintRunner.Load(Request(null, false, morePaths.Select(p => Root + p).ToArray()), out _);
 
     public IReadOnlyList<Diagnostic> Findings(string ruleId, HostingOptions? hosting = null, bool noDisk = false) =>
         Lint(hosting, noDisk).Diagnostics.Where(d => d.Id == ruleId).ToList();

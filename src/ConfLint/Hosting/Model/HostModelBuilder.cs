@@ -41,7 +41,9 @@ public sealed class HostModelBuilder
     internal static int MinScopesForSecondThread { get; set; } = 64;
 
     // php.ini files named on the command line, so the model reuses them instead of reading them twice.
-    private readonly Lazy<Dictionary<string, PhpIniFile>> _namedIniFiles;
+    // The php.ini files named on the command line, by host path: taken as they are rather than read again. Gathered before
+    // the vhosts are built, since the vhosts' own files join the compilation while others are still being built.
+    private Dictionary<string, PhpIniFile> _namedIniFiles = new(StringComparer.Ordinal);
 
     private HostModelBuilder(Compilation compilation, ApacheConfiguration apache, HostingOptions options, LintRequest request)
     {
@@ -50,7 +52,6 @@ public sealed class HostModelBuilder
         _options = options;
         _request = request;
         _walks = new ConfLint.Jail.JailWalks(compilation.FileSystem);
-        _namedIniFiles = new(() => compilation.InputsOf<PhpIniFile>().GroupBy(f => f.HostPath).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal));
     }
 
     private HostFileSystem Fs => _compilation.FileSystem;
@@ -117,6 +118,7 @@ public sealed class HostModelBuilder
         // built (the files each used first, then the vhost), by whichever thread finds the next one ready, while the other
         // builds on: committing them all after the last was built kept one thread alone for a millisecond at 1,000 sites.
         IndexPoolsBySocket(fpm);
+        _namedIniFiles = _compilation.InputsOf<PhpIniFile>().GroupBy(f => f.HostPath).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var built = new (VirtualHostModel Model, StagedFile[] Files)[scopes.Count];
         var ready = new bool[scopes.Count];
         var vhosts = ImmutableArray.CreateBuilder<VirtualHostModel>();
@@ -510,7 +512,7 @@ public sealed class HostModelBuilder
 
     private PhpIniFile? LoadIni(string hostPath, PhpIniRole role) => (PhpIniFile?)Use(_iniFiles, hostPath, path =>
     {
-        if (_namedIniFiles.Value.TryGetValue(path, out var named)) return new StagedFile(named, null);
+        if (_namedIniFiles.TryGetValue(path, out var named)) return new StagedFile(named, null);
         if (!Fs.FileExists(path)) return new StagedFile(null, null);
         var staged = new Compilation(Fs, _compilation.Options);
         var text = Fs.ReadText(path, staged.Diagnostics);
