@@ -582,10 +582,17 @@ public static class ApacheLoader
             HostFileSystem.NormalizeHostPath(path.StartsWith('/') ? path : _serverRoot + "/" + path);
 
         // execute_now: the EXEC_ON_READ directives of core, mod_so and mod_macro.
+        // The directives httpd runs while it reads (EXEC_ON_READ), by name in any case; every other directive passes by.
+        private static readonly Dictionary<string, string> ExecutedOnRead = new[]
+        {
+            "include", "includeoptional", "define", "undefine", "serverroot", "loadmodule", "loadfile", "defaultruntimedir", "use", "undefmacro",
+        }.ToDictionary(n => n, StringComparer.OrdinalIgnoreCase);
+
         private void ExecuteOnRead(LineStream stream, ApacheConfigDirective directive, LineItem item, string name)
         {
+            if (!ExecutedOnRead.TryGetValue(name, out var lowerCaseName)) return;
             var args = directive.Arguments;
-            switch (name.ToLowerInvariant())
+            switch (lowerCaseName)
             {
                 case "include":
                 case "includeoptional":
