@@ -18,20 +18,33 @@ public sealed class CL4005PhpIniDirectiveSetOnce : Analyzer<PhpIniFile>
 
     public override void Analyze(PhpIniFile input, AnalysisContext context)
     {
-        var first = new Dictionary<(string, IniSection?), IniEntry>();
-        foreach (var entry in input.Settings)
+        // Most php.ini files set a handful of directives: the earlier ones are searched in place, and a map is made only
+        // for a long file.
+        var entries = input.Document.Entries;
+        Dictionary<(string, IniSection?), IniEntry>? first = entries.Length > 32 ? new() : null;
+        for (int i = 0; i < entries.Length; i++)
         {
-            if (entry.Offset is not null) continue;
+            var entry = entries[i];
+            if (!IsSetting(entry) || entry.Offset is not null) continue;
             var key = (entry.Key, entry.PerDirectoryScope);
-            if (!first.TryGetValue(key, out var earlier))
+            IniEntry? earlier = null;
+            if (first is not null)
             {
-                first[key] = entry;
-                continue;
+                if (!first.TryGetValue(key, out earlier)) first[key] = entry;
             }
+            else
+            {
+                for (int j = 0; j < i && earlier is null; j++)
+                    if (IsSetting(entries[j]) && entries[j].Offset is null && entries[j].Key == entry.Key && entries[j].PerDirectoryScope == entry.PerDirectoryScope) earlier = entries[j];
+            }
+            if (earlier is null) continue;
             var earlierLocation = input.Document.GetLocation(earlier.KeySpan);
             var diagnostic = Diagnostic.Create(Rule, input.Document.GetLocation(entry.KeySpan), entry.Key, earlierLocation.Line)
                 .WithRelated(earlierLocation, $"first set here to '{earlier.Value?.SourceText}'");
             context.Report(diagnostic);
         }
     }
+
+    // What PhpIniFile.Settings holds: entries with a value that do not load an extension.
+    private static bool IsSetting(IniEntry entry) => entry.Value is not null && !entry.LoadsExtension;
 }

@@ -20,20 +20,25 @@ public sealed class CL6004WrapperPhpVariableMustBeValid : Analyzer<WrapperModel>
 
     public override void Analyze(WrapperModel input, AnalysisContext context)
     {
-        var seen = new HashSet<(string, int)>();
+        HashSet<(string, int)>? seen = null;
         foreach (var name in Names)
         {
-            var assignments = input.Variable(name)?.Assignments ?? default;
-            var prefix = input.Php?.Command.Assignments.Where(a => a.Name == name) ?? Enumerable.Empty<ShellAssignment>();
-            foreach (var assignment in (assignments.IsDefault ? Enumerable.Empty<ShellAssignment>() : assignments).Concat(prefix))
-            {
-                if (!seen.Add((name, assignment.Span.Start))) continue;
-                var value = assignment.Value.Literal;
-                if (value is null) continue;
-                var problem = Judge(name, value);
-                if (problem is null) continue;
-                context.Report(Diagnostic.Create(Rule, input.GetLocation(assignment.Value.Span.Length > 0 ? assignment.Value.Span : assignment.Span), name, value, problem));
-            }
+            // The variable's assignments in the script, then those in front of the PHP command (`PHPRC=… exec php-cgi`).
+            if (input.Variable(name)?.Assignments is { IsDefault: false } assignments)
+                foreach (var assignment in assignments) Check(name, assignment);
+            if (input.Php is { } php)
+                foreach (var assignment in php.Command.Assignments)
+                    if (assignment.Name == name) Check(name, assignment);
+        }
+
+        void Check(string name, ShellAssignment assignment)
+        {
+            if (!(seen ??= new()).Add((name, assignment.Span.Start))) return;
+            var value = assignment.Value.Literal;
+            if (value is null) return;
+            var problem = Judge(name, value);
+            if (problem is null) return;
+            context.Report(Diagnostic.Create(Rule, input.GetLocation(assignment.Value.Span.Length > 0 ? assignment.Value.Span : assignment.Span), name, value, problem));
         }
     }
 

@@ -130,6 +130,7 @@ public sealed class IniDocument
     private sealed class Derived
     {
         public Dictionary<string, IniEntry>? LastGlobalSettings;
+        public ImmutableArray<IniEntry> Entries;
     }
 
     private readonly Derived _derived;
@@ -145,7 +146,16 @@ public sealed class IniDocument
 
     public IniSyntaxError? Error { get; }
 
-    public IEnumerable<IniEntry> Entries => Statements.OfType<IniEntry>();
+    /// <summary>The entries among the statements, in file order (gathered once: each rule of each file walks them).</summary>
+    public ImmutableArray<IniEntry> Entries
+    {
+        get
+        {
+            var entries = _derived.Entries;
+            if (entries.IsDefault) _derived.Entries = entries = Statements.OfType<IniEntry>().ToImmutableArray();
+            return entries;
+        }
+    }
 
     public IEnumerable<IniSection> Sections => Statements.OfType<IniSection>();
 
