@@ -120,10 +120,9 @@ public sealed class JailInspector
         // A root reached through no symlink is where the host resolves it: the file system need not look it up again.
         if (rootInfo.Kind == JailFileKind.Directory && _fileSystem.EntryResolvesToItself(root)) _fileSystem.Remember(root, FileStatus.Directory);
         result.Add(rootInfo);
-        if (rootInfo.Kind != JailFileKind.Directory) return new JailWalk(result.ToArray(), complete: false);
+        if (rootInfo.Kind != JailFileKind.Directory || fd < 0) return new JailWalk(result.ToArray(), complete: false);
         // Each directory is opened from its parent's descriptor and its entries are lstat'ed by name in it: the
         // kernel looks up one component per call instead of the whole path from the root.
-        if (fd < 0) return new JailWalk(result.ToArray(), complete: false);
         var unread = new StrongBox<bool>(false);
         truncated = !WalkDirectory(fd, fills, _fillsByDevice, root, rootReal, "", 1, result, names, unread);
         return new JailWalk(result.ToArray(), complete: !truncated && !unread.Value);
@@ -137,9 +136,10 @@ public sealed class JailInspector
     // to `result`, depth first in byte order; closes fd. False when the walk stopped at MaxEntriesPerWalk.
     // `unread` is set when a directory could not be read: the walk then cannot say what is missing. `fills`: the directory
     // is on a file system whose reads fill the buffer (PosixFiles.FillsDirectoryReads), as is every subdirectory that is
-    // not the root of another mount; a mount root (or a directory the kernel cannot say that of) is asked again.
-    private static bool WalkDirectory(int fd, bool fills, ConcurrentDictionary<ulong, bool> fillsByDevice, string jailRoot, string rootReal, string directory, int depth, List<JailFileInfo> result,
-        List<(string Name, byte Type)> names, StrongBox<bool> unread)
+    // not the root of another mount; a mount root (or a directory the kernel cannot say that of) is asked again, once per
+    // device (`fillsByDevice`). `names` holds the entries of the directories being walked, each after its parent's.
+    private static bool WalkDirectory(int fd, bool fills, ConcurrentDictionary<ulong, bool> fillsByDevice, string jailRoot, string rootReal,
+        string directory, int depth, List<JailFileInfo> result, List<(string Name, byte Type)> names, StrongBox<bool> unread)
     {
         Span<char> buffer = stackalloc char[512];
         // This directory's entries follow its parent's in `names`; each subdirectory's follow these while it is walked.

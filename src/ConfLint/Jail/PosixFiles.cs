@@ -6,8 +6,8 @@ using Mono.Unix;
 namespace ConfLint.Jail;
 
 /// <summary>
-/// What statx(2) says about one path: type and permission bits, owner, group, link count, and whether it is the root of a
-/// mount (null where the kernel cannot say).
+/// What statx(2) says about one path: type and permission bits, owner, group, link count, whether it is the root of a
+/// mount (null where the kernel cannot say), and the device of the file system it is on (major in the high half).
 /// </summary>
 internal readonly record struct FileStatus(uint Mode, uint Uid, uint Gid, uint LinkCount, bool? IsMountRoot = null, ulong Device = 0)
 {

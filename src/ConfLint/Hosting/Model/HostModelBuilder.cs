@@ -40,7 +40,6 @@ public sealed class HostModelBuilder
     /// <summary>Below this many vhosts (and the main server) a second thread costs more than it saves (process-wide; tests lower it).</summary>
     internal static int MinScopesForSecondThread { get; set; } = 64;
 
-    // php.ini files named on the command line, so the model reuses them instead of reading them twice.
     // The php.ini files named on the command line, by host path: taken as they are rather than read again. Gathered before
     // the vhosts are built, since the vhosts' own files join the compilation while others are still being built.
     private Dictionary<string, PhpIniFile> _namedIniFiles = new(StringComparer.Ordinal);
@@ -667,7 +666,7 @@ public sealed class HostModelBuilder
             ? new Suexec(new Fact<string>(d.Arguments[0].Value, d.Location), new Fact<string>(d.Arguments[1].Value, d.Location))
             : null;
 
-    /// <summary>The directives named <paramref name="name"/> or the other names (any case) in the scope, in order; an empty list (shared: never to be changed) when there are none.</summary>
+    /// <summary>The directives named <paramref name="name"/> or <paramref name="second"/> (any case) in the scope, in order; an empty list (shared: never to be changed) when there are none.</summary>
     private static IReadOnlyList<ApacheConfigDirective> Directives(DirectiveScope scope, string name, string? second = null) =>
         scope.Collect(name, second, static context => (ApacheConfigDirective)context.Node);
 
