@@ -18,6 +18,9 @@ public sealed class CL7005JailMustHoldRuntimeDirectories : Analyzer<HostModel>
 
     public override DiagnosticDescriptor Descriptor => Rule;
 
+    // The php.ini settings that name a directory PHP writes to.
+    private static readonly string[] DirectorySettings = { "session.save_path", "upload_tmp_dir" };
+
     public override void Analyze(HostModel model, AnalysisContext context)
     {
         if (context.Options.NoDisk) return;
@@ -33,7 +36,7 @@ public sealed class CL7005JailMustHoldRuntimeDirectories : Analyzer<HostModel>
             else if ((tmp.Mode & 0xFFF) != Convert.ToInt32("1777", 8))
                 context.Report(Diagnostic.Create(Rule, jail.Source, $"/tmp has mode {tmp.OctalMode}, not 1777", jail.Root, "processes of the jail cannot all create temporary files safely"));
             if (use.Backend is not { } backend) continue;
-            foreach (var name in new[] { "session.save_path", "upload_tmp_dir" })
+            foreach (var name in DirectorySettings)
             {
                 if (backend.Setting(name) is not { Value.Length: > 0 } setting) continue;
                 // session.save_path may be "N;MODE;/path": the directory is the last part.

@@ -263,11 +263,10 @@ public sealed class ApacheConfiguration
     /// into Include/Use expansions. Inactive nodes (false conditionals, Macro bodies) are included
     /// only when asked for.
     /// </summary>
-    public IEnumerable<ApacheNodeContext> Walk(bool includeInactive = false)
-    {
-        if (includeInactive) return WalkTree(includeInactive: true);
-        return Volatile.Read(ref _activeWalk) ?? Interlocked.CompareExchange(ref _activeWalk, WalkTree(includeInactive: false).ToArray(), null) ?? _activeWalk!;
-    }
+    public IEnumerable<ApacheNodeContext> Walk(bool includeInactive = false) => includeInactive ? WalkTree(includeInactive: true) : ActiveWalk();
+
+    private ApacheNodeContext[] ActiveWalk() =>
+        Volatile.Read(ref _activeWalk) ?? Interlocked.CompareExchange(ref _activeWalk, WalkTree(includeInactive: false).ToArray(), null) ?? _activeWalk!;
 
     // The walk of the active nodes, made once: the model and a dozen rules walk the whole configuration, each making the same
     // section lists along the way. (Two threads may both make it at first; the walks are equal, and the first one is kept.)
@@ -298,10 +297,15 @@ public sealed class ApacheConfiguration
     public IReadOnlyList<ApacheNodeContext> ActiveDirectives()
     {
         if (Volatile.Read(ref _activeDirectives) is { } made) return made;
-        var directives = new List<ApacheNodeContext>();
-        foreach (var context in Walk())
-            if (context.Node is ApacheConfigDirective) directives.Add(context);
-        return Interlocked.CompareExchange(ref _activeDirectives, directives.ToArray(), null) ?? _activeDirectives!;
+        var walk = ActiveWalk();
+        int count = 0;
+        foreach (var context in walk)
+            if (context.Node is ApacheConfigDirective) count++;
+        var directives = new ApacheNodeContext[count];
+        count = 0;
+        foreach (var context in walk)
+            if (context.Node is ApacheConfigDirective) directives[count++] = context;
+        return Interlocked.CompareExchange(ref _activeDirectives, directives, null) ?? _activeDirectives!;
     }
 
     // Made once, as the walk is: several rules look at every directive.

@@ -55,7 +55,7 @@ public static class ApacheLoader
     /// <summary>The lines httpd's config file reader hands out; mod_macro pushes expanded lines in front of the rest.</summary>
     private sealed class LineStream
     {
-        private readonly Stack<(IReadOnlyList<ApacheLogicalLine> Lines, int Index, ImmutableArray<Location> Chain, ApacheSyntaxTree? Tree, string? Macro, string? MacroFile, IReadOnlyList<int>? MacroLines)> _sources = new();
+        private readonly Stack<(IReadOnlyList<ApacheLogicalLine> Lines, int Index, ImmutableArray<Location> Chain, ApacheSyntaxTree? Tree, string? Macro, string? MacroFile, IReadOnlyList<int>? MacroLines)> _sources = new(1);
 
         public LineStream(IReadOnlyList<ApacheLogicalLine> lines, ImmutableArray<Location> chain, ApacheSyntaxTree? tree) =>
             _sources.Push((lines, 0, chain, tree, null, null, null));
