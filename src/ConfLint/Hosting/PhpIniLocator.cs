@@ -47,6 +47,21 @@ public sealed record PhpIniResolution(
 /// </summary>
 public static class PhpIniLocator
 {
+    // "php-cgi-fcgi.ini" and the like, one string per SAPI name.
+    private static string SapiIniName(string sapi) =>
+        SapiIniNames.TryGetValue(sapi, out var name) ? name : SapiIniNames.GetOrAdd(sapi, static s => $"php-{s}.ini");
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> SapiIniNames = new(StringComparer.Ordinal);
+
+    // directory + "/" + name in the buffer (which holds them).
+    private static ReadOnlySpan<char> Join(Span<char> buffer, ReadOnlySpan<char> directory, string name)
+    {
+        directory.CopyTo(buffer);
+        buffer[directory.Length] = '/';
+        name.CopyTo(buffer[(directory.Length + 1)..]);
+        return buffer[..(directory.Length + 1 + name.Length)];
+    }
+
     public static PhpIniResolution Resolve(PhpLaunch launch, Func<string, bool> isFile, Func<string, bool> isDirectory, Func<string, IEnumerable<string>?> listDirectory)
     {
         var tried = new List<string>();
@@ -98,16 +113,20 @@ public static class PhpIniLocator
 
         if (loaded is null)
         {
-            foreach (var name in new[] { $"php-{launch.Sapi}.ini", "php.ini" })
+            Span<char> buffer = stackalloc char[256];
+            for (int pass = 0; pass < 2 && loaded is null; pass++)
             {
+                var name = pass == 0 ? SapiIniName(launch.Sapi) : "php.ini";
                 foreach (var dir in searchPath)
                 {
-                    // Jailed PHPs look in the same in-jail places: one string for each of them.
-                    var candidate = Text.SharedStrings.Get(dir.TrimEnd('/') + "/" + name);
+                    // Jailed PHPs look in the same in-jail places: one string for each of them, joined on the stack.
+                    var directory = dir.AsSpan().TrimEnd('/');
+                    var candidate = directory.Length + 1 + name.Length <= buffer.Length
+                        ? Text.SharedStrings.Get(Join(buffer, directory, name))
+                        : Text.SharedStrings.Get(string.Concat(directory, "/", name));
                     tried.Add(candidate);
                     if (isFile(candidate)) { loaded = candidate; break; }
                 }
-                if (loaded is not null) break;
             }
         }
 
