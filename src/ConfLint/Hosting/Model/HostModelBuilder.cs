@@ -92,7 +92,8 @@ public sealed class HostModelBuilder
         {
             if (context.Node is ApacheConfigSection { Kind: ApacheSectionKind.VirtualHost } opened && !context.Sections.Any(s => s.Kind == ApacheSectionKind.VirtualHost))
             {
-                var list = new List<ApacheNodeContext>();
+                // Room for a typical vhost's nodes from the start (a list that grows by doubling from 4 leaves three arrays behind).
+                var list = new List<ApacheNodeContext>(16);
                 byVhost[opened] = list;
                 scopes.Add((opened, list));
                 continue;
