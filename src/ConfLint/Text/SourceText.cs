@@ -98,15 +98,19 @@ public sealed class SourceText
         return (sb.ToString(), invalid.ToImmutable());
     }
 
+    // Line breaks are counted first and then found, both with vectorised searches, so the array is made once at its size.
     private static ImmutableArray<int> ComputeLineStarts(string text)
     {
-        var starts = ImmutableArray.CreateBuilder<int>();
-        starts.Add(0);
-        for (int i = 0; i < text.Length; i++)
+        var span = text.AsSpan();
+        var starts = new int[span.Count('\n') + 1];
+        int line = 1;
+        for (int at = span.IndexOf('\n'); at >= 0;)
         {
-            if (text[i] == '\n') starts.Add(i + 1);
+            starts[line++] = at + 1;
+            int next = span[(at + 1)..].IndexOf('\n');
+            at = next < 0 ? -1 : at + 1 + next;
         }
-        return starts.ToImmutable();
+        return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsImmutableArray(starts);
     }
 
     public int LineCount => LineStarts.Length;
