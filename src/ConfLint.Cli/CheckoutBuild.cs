@@ -5,10 +5,10 @@ namespace ConfLint.Cli;
 
 /// <summary>
 /// A checkout's launcher (./conflint) builds this program into .conflint-build/ and runs it with CONFLINT_CHECKOUT naming the
-/// checkout. Before anything else the program checks that no file under src/ or rules/ (obj/ and bin/ left out) is newer
-/// than the build's stamp, as `find src rules ( -name obj -o -name bin ) -prune -o -type f -newer STAMP` would: a fifth of a
-/// millisecond here, where a find process in the launcher cost two at every run. When one is, the launcher runs again,
-/// told to rebuild, and its exit code is this run's.
+/// checkout. The program checks that no file under src/ or rules/ (obj/ and bin/ left out) is newer than the build's stamp,
+/// as `find src rules ( -name obj -o -name bin ) -prune -o -type f -newer STAMP` would, on another thread while it starts
+/// (about a millisecond, where a find process in the launcher cost two at every run), and waits for the answer before the
+/// command runs. When a source is newer, the launcher runs again, told to rebuild, and its exit code is this run's.
 /// </summary>
 internal static class CheckoutBuild
 {
@@ -19,11 +19,24 @@ internal static class CheckoutBuild
     public const string StampName = ".sources-stamp";
 
     /// <summary>The exit code of a rebuilt run when the checkout's sources are newer than this build; null to go on.</summary>
-    public static int? RebuildIfStale(string[] args)
+    public static int? RebuildIfStale(string[] args) => Start()?.GetAwaiter().GetResult() is not null ? Rebuild(args) : null;
+
+    /// <summary>
+    /// Starts the check of the checkout's sources on another thread (the program's own start leaves a core idle), or null
+    /// when the program was not started by a checkout's launcher. Its result is the first newer source, null when none is:
+    /// then <see cref="Rebuild"/> must run instead of this build, before anything is written or done.
+    /// </summary>
+    public static Task<string?>? Start()
     {
         var checkout = Environment.GetEnvironmentVariable(CheckoutVariable);
         if (string.IsNullOrEmpty(checkout)) return null;
-        if (NewerSource(checkout, Path.Combine(checkout, ".conflint-build", StampName)) is null) return null;
+        return Task.Run(() => NewerSource(checkout, Path.Combine(checkout, ".conflint-build", StampName)));
+    }
+
+    /// <summary>Runs the checkout's launcher, told to rebuild, with these arguments; its exit code.</summary>
+    public static int Rebuild(string[] args)
+    {
+        var checkout = Environment.GetEnvironmentVariable(CheckoutVariable)!;
         var launcher = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
         launcher.ArgumentList.Add(Path.Combine(checkout, "conflint"));
         foreach (var arg in args) launcher.ArgumentList.Add(arg);

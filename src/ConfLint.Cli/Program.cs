@@ -19,12 +19,15 @@ public static class Program
 
     public static int Main(string[] args)
     {
-        if (CheckoutBuild.RebuildIfStale(args) is int rebuilt) return rebuilt;
+        // Run by a checkout's launcher, the program checks the checkout's sources against its build while it starts.
+        var sourcesCheck = CheckoutBuild.Start();
         LintMemory.Prepare();
-        return Run(args, Console.Out, Console.Error);
+        return Run(args, Console.Out, Console.Error, sourcesCheck);
     }
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <param name="sourcesCheck">The check of a checkout's sources (<see cref="CheckoutBuild.Start"/>): awaited before the
+    /// command runs or reports anything; a newer source hands the run to a rebuilt program.</param>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Task<string?>? sourcesCheck = null)
     {
         var root = new RootCommand("ConfLint: a compiler-grade linter for Apache + FastCGI + suexec/chroot + PHP hosting configuration.");
         root.Subcommands.Add(LintCommand(stdout, stderr));
@@ -34,6 +37,7 @@ public static class Program
         root.Subcommands.Add(ExplainCommand(stdout, stderr));
 
         var parse = root.Parse(args);
+        if (sourcesCheck?.GetAwaiter().GetResult() is not null) return CheckoutBuild.Rebuild(args);
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors) stderr.WriteLine($"conflint: {error.Message}");
