@@ -79,4 +79,32 @@ public sealed class CheckoutBuildTests : IDisposable
             Environment.SetEnvironmentVariable(CheckoutBuild.CheckoutVariable, saved);
         }
     }
+
+    [Fact]
+    public void A_newer_source_hands_the_run_to_the_launcher_before_the_command_runs()
+    {
+        // The checkout's launcher, as the program runs it to rebuild: it says how it was called and exits 7.
+        var calls = Path.Combine(_checkout, "calls");
+        File.WriteAllText(Path.Combine(_checkout, "conflint"), $"#!/bin/sh\necho \"$CONFLINT_REBUILD $*\" > '{calls}'\nexit 7\n");
+        Write("src/A.cs", DateTime.UtcNow);
+        Write(".conflint-build/" + CheckoutBuild.StampName, DateTime.UtcNow.AddMinutes(-1));
+        var saved = Environment.GetEnvironmentVariable(CheckoutBuild.CheckoutVariable);
+        try
+        {
+            Environment.SetEnvironmentVariable(CheckoutBuild.CheckoutVariable, _checkout);
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+            Assert.Equal(7, Program.Run(["rules"], stdout, stderr, CheckoutBuild.Start()));
+            Assert.Equal("", stdout.ToString()); // the stale build listed no rules
+            Assert.Equal("1 rules", File.ReadAllText(calls).Trim());
+            // With the build current, the command runs.
+            Write(".conflint-build/" + CheckoutBuild.StampName, DateTime.UtcNow.AddMinutes(1));
+            Assert.Equal(Program.ExitClean, Program.Run(["rules"], stdout, stderr, CheckoutBuild.Start()));
+            Assert.Contains("CL7001", stdout.ToString());
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(CheckoutBuild.CheckoutVariable, saved);
+        }
+    }
 }
