@@ -17,9 +17,9 @@ private mount namespace of its own (it re-runs itself under `unshare -m`, as roo
 bind-mounted on /srv once per fleet, and each command is then started directly: what is timed is
 apache2 -t alone, not the namespace set-up. The fleet's users reach httpd through libnss_wrapper.
 
-It prints the median wall time and the peak resident memory of each (as the kernel counts it for the process), the commands
-taking turns after untimed runs of each (three up to 2,000 sites, one above), and the ratio of
-ConfLint's median to apache2's.
+It prints the median wall time and the peak resident memory of each (as the kernel counts it for
+the process), the commands taking turns after untimed runs of each (three up to 2,000 sites, one
+above), and the ratio of ConfLint's median to apache2's.
 ConfLint does strictly more: it also reads passwd, wrappers, php.ini, FPM pools and walks every
 jail on disk. Usage: scripts/bench/fleet.py [N ...]   (default: 1000 10000)
 """
