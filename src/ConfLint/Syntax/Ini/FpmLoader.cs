@@ -107,7 +107,7 @@ public sealed class FpmLoader
             {
                 _engineLine++;
                 if (chunk is null) ReadLine(file, line, depth);
-                else if (ApplyLine(file, line, chunk.Value.Start, chunk.Value.ByLine[line - first]) is var (include, at) && include is not null)
+                else if (ApplyLine(file, line, chunk.Value.Start, chunk.Value.Of(line - first)) is var (include, at) && include is not null)
                     Include(file, line, at, include, depth);
             }
         }
@@ -122,7 +122,7 @@ public sealed class FpmLoader
         int end = line < source.LineCount ? source.LineStarts[line] - 1 : text.Length;
         if (end <= start) return;
         var document = IniDocument.Parse(SourceText.From(text[start..end] + "\n", source.Path, source.HostPath), _iniOptions);
-        var (include, includeSpan) = ApplyLine(file, line, start, document.Statements);
+        var (include, includeSpan) = ApplyLine(file, line, start, document.Statements.AsSpan());
         if (document.Error is { } error)
         {
             var at = source.GetLocation(Shift(error.Span, start, end));
@@ -134,9 +134,9 @@ public sealed class FpmLoader
 
     // The callbacks for one line's statements, whose spans count from `parsedFrom` (where the parsed text began); the include
     // pattern the line sets, which the caller globs once the line is done.
-    private (string? Include, TextSpan At) ApplyLine(FpmFile file, int line, int parsedFrom, IEnumerable<IniStatement>? statements)
+    private (string? Include, TextSpan At) ApplyLine(FpmFile file, int line, int parsedFrom, ReadOnlySpan<IniStatement> statements)
     {
-        if (statements is null) return (null, default);
+        if (statements.IsEmpty) return (null, default);
         var source = file.Source;
         int end = line < source.LineCount ? source.LineStarts[line] - 1 : source.Text.Length;
         string? include = null;
@@ -164,8 +164,15 @@ public sealed class FpmLoader
     // afresh. Otherwise those lines are parsed one by one. (A whole large file at once held all its statements at once.)
     private const int LinesPerParse = 256;
 
+    // The statements of lines first..last (1-based) in order, with where each line's begin: line first+k has those from
+    // FirstOfLine[k] up to FirstOfLine[k + 1].
+    private readonly record struct ParsedLines(int Start, ImmutableArray<IniStatement> Statements, int[] FirstOfLine)
+    {
+        public ReadOnlySpan<IniStatement> Of(int k) => Statements.AsSpan()[FirstOfLine[k]..FirstOfLine[k + 1]];
+    }
+
     // The statements of lines first..last (1-based), by line, with spans counting from Start; null to parse them one by one.
-    private (int Start, List<IniStatement>?[] ByLine)? ParseLines(SourceText source, int first, int last)
+    private ParsedLines? ParseLines(SourceText source, int first, int last)
     {
         int start = source.LineStarts[first - 1];
         int end = last < source.LineCount ? source.LineStarts[last] : source.Text.Length;
@@ -173,17 +180,18 @@ public sealed class FpmLoader
         if (text.Length == 0 || text[^1] != '\n' || text.Contains('\r')) return null;
         var document = IniDocument.Parse(SourceText.From(text.ToString(), source.Path, source.HostPath), _iniOptions);
         if (document.Error is not null) return null;
-        var byLine = new List<IniStatement>?[last - first + 1];
+        var statements = document.Statements;
+        var firstOfLine = new int[last - first + 2];
         int line = first;
-        foreach (var statement in document.Statements)
+        for (int index = 0; index < statements.Length; index++)
         {
-            var span = statement.Span;
-            while (line < last && start + span.Start >= source.LineStarts[line]) line++;
+            var span = statements[index].Span;
+            while (line < last && start + span.Start >= source.LineStarts[line]) firstOfLine[++line - first] = index;
             int nextLineStart = line < source.LineCount ? source.LineStarts[line] : source.Text.Length;
             if (start + span.Start < source.LineStarts[line - 1] || start + span.End > nextLineStart) return null;
-            (byLine[line - first] ??= new List<IniStatement>(1)).Add(statement);
         }
-        return (start, byLine);
+        while (line <= last) firstOfLine[++line - first] = statements.Length;
+        return new ParsedLines(start, statements, firstOfLine);
     }
 
     private static TextSpan Shift(TextSpan span, int lineStart, int lineEnd) =>
