@@ -113,7 +113,12 @@ public sealed class WrapperModel : ConfLint.Reporting.Dumps.IDumpable
 
     public string HostPath => Source.HostPath;
 
-    public WrapperVariable? Variable(string name) => Variables.FirstOrDefault(v => v.Name == name);
+    public WrapperVariable? Variable(string name)
+    {
+        foreach (var variable in Variables)
+            if (variable.Name == name) return variable;
+        return null;
+    }
 
     public Location GetLocation(TextSpan span) => Source.GetLocation(span);
 
