@@ -70,24 +70,29 @@ public class HostModelBuilderTests
         Assert.DoesNotContain(lint.Diagnostics, d => d.Id is "CL0001" or "CL0002");
     }
 
+    // A main server that maps .php to the mod_fastcgi wrapper at /cgi/php-wrapper for every vhost, with these aliases.
+    private static void WriteMainServer(SeedHostTree tree, string aliases) => tree.Write("/etc/apache2/apache2.conf", $"""
+        ServerRoot /etc/apache2
+        FastCgiWrapper /usr/local/apache2/bin/suexec-fcgi
+        AddHandler php-fastcgi .php
+        Action php-fastcgi /cgi/php-wrapper
+        {aliases}
+        <Location /cgi/>
+            SetHandler fastcgi-script
+        </Location>
+        IncludeOptional sites-enabled/*.conf
+        """);
+
     [Fact]
     public void Directives_of_two_names_are_taken_in_the_order_the_main_server_has_them()
     {
         using var tree = new SeedHostTree();
         // Alias and ScriptAlias are one list to mod_alias: here the ScriptAlias comes between two Aliases, and the last of
         // the three that matches /cgi/ is the ScriptAlias (an Alias /cgi/ before it, an Alias /x/ after it).
-        tree.Write("/etc/apache2/apache2.conf", $$"""
-            ServerRoot /etc/apache2
-            FastCgiWrapper /usr/local/apache2/bin/suexec-fcgi
-            AddHandler php-fastcgi .php
-            Action php-fastcgi /cgi/php-wrapper
+        WriteMainServer(tree, $"""
             Alias /cgi/ /srv/aliased/cgi/
-            ScriptAlias /cgi/ {{SeedHostTree.Jail}}/cgi/
+            ScriptAlias /cgi/ {SeedHostTree.Jail}/cgi/
             Alias /x/ /srv/x/
-            <Location /cgi/>
-                SetHandler fastcgi-script
-            </Location>
-            IncludeOptional sites-enabled/*.conf
             """);
         tree.Write("/etc/apache2/sites-enabled/host.conf", """
             <VirtualHost *:80>
@@ -107,17 +112,7 @@ public class HostModelBuilderTests
         using var tree = new SeedHostTree();
         // The main server maps .php and the wrapper's URL; one vhost relies on it all, the other aliases /cgi/ to its own
         // jail (the later alias wins) and sets its own FastCGI location; a third has only a different Action.
-        tree.Write("/etc/apache2/apache2.conf", $$"""
-            ServerRoot /etc/apache2
-            FastCgiWrapper /usr/local/apache2/bin/suexec-fcgi
-            AddHandler php-fastcgi .php
-            Action php-fastcgi /cgi/php-wrapper
-            ScriptAlias /cgi/ {{SeedHostTree.Jail}}/cgi/
-            <Location /cgi/>
-                SetHandler fastcgi-script
-            </Location>
-            IncludeOptional sites-enabled/*.conf
-            """);
+        WriteMainServer(tree, $"ScriptAlias /cgi/ {SeedHostTree.Jail}/cgi/");
         tree.Write("/etc/apache2/sites-enabled/host.conf", $$"""
             <VirtualHost *:80>
                 ServerName host.example.com

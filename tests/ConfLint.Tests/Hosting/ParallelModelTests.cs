@@ -78,10 +78,7 @@ public sealed class ParallelModelTests
         // The vhosts' files join the compilation while other vhosts are still being built: the php.ini files named on the
         // command line are gathered before, and each thread takes the named one instead of reading it again.
         using var tree = new SharedAndOwnFilesTree(150);
-        var saved = HostModelBuilder.MinScopesForSecondThread;
-        ThreadPool.GetMinThreads(out var workers, out var ports);
-        ThreadPool.SetMinThreads(Math.Max(workers, Environment.ProcessorCount + 4), ports);
-        try
+        OnTwoThreads(() =>
         {
             HostModelBuilder.MinScopesForSecondThread = 1;
             for (int run = 0; run < 5; run++)
@@ -92,7 +89,18 @@ public sealed class ParallelModelTests
                 Assert.Equal(30, users.Count); // the sites without a jail of their own (i % 4 == 1, no PHP-FPM)
                 Assert.All(users, b => Assert.Same(named, b.IniFiles.Single(f => f.HostPath == "/etc/php/php.ini")));
             }
-        }
+        });
+    }
+
+    // Runs a test that sets MinScopesForSecondThread, with threads to spare in the pool, and puts both back. The second
+    // thread is a pool thread: with the test runner's threads busy, the pool could start it only after the first had built
+    // every vhost, and nothing would run on two threads.
+    private static void OnTwoThreads(Action test)
+    {
+        var saved = HostModelBuilder.MinScopesForSecondThread;
+        ThreadPool.GetMinThreads(out var workers, out var ports);
+        ThreadPool.SetMinThreads(Math.Max(workers, Environment.ProcessorCount + 4), ports);
+        try { test(); }
         finally
         {
             HostModelBuilder.MinScopesForSecondThread = saved;
@@ -104,12 +112,7 @@ public sealed class ParallelModelTests
     public void Two_threads_build_the_model_one_builds()
     {
         using var tree = new SharedAndOwnFilesTree(150);
-        var saved = HostModelBuilder.MinScopesForSecondThread;
-        // The second thread is a pool thread: with the test runner's threads busy, the pool could start it only after the
-        // first had built every vhost, and nothing here would run on two threads.
-        ThreadPool.GetMinThreads(out var workers, out var ports);
-        ThreadPool.SetMinThreads(Math.Max(workers, Environment.ProcessorCount + 4), ports);
-        try
+        OnTwoThreads(() =>
         {
             HostModelBuilder.MinScopesForSecondThread = int.MaxValue;
             var one = Lint(tree);
@@ -139,11 +142,6 @@ public sealed class ParallelModelTests
             Assert.True(two.Inputs.FindIndex(i => i.StartsWith("FpmConfig", StringComparison.Ordinal)) is var fpmAt && fpmAt >= 0
                 && fpmAt < two.Inputs.FindIndex(i => i.StartsWith("WrapperModel", StringComparison.Ordinal)));
             Assert.Contains(one.Findings, d => d.Contains("nobody-here"));
-        }
-        finally
-        {
-            HostModelBuilder.MinScopesForSecondThread = saved;
-            ThreadPool.SetMinThreads(workers, ports);
-        }
+        });
     }
 }
