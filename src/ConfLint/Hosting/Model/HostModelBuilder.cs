@@ -83,25 +83,27 @@ public sealed class HostModelBuilder
         var group = LoadInput<GroupFile>(InputKind.Group, GroupPath, ahead?.Group);
         var fpm = LoadFpmConfigs(ahead);
 
-        // One pass: each node goes to the scope of its outermost <VirtualHost>, or to the main server's.
-        // (The <VirtualHost> nodes themselves belong to neither, so no vhost scans the others.)
-        var mainScope = new List<ApacheNodeContext>();
-        var byVhost = new Dictionary<ApacheConfigSection, List<ApacheNodeContext>>(ReferenceEqualityComparer.Instance);
-        var scopes = new List<(ApacheConfigSection? Section, List<ApacheNodeContext> Nodes)> { (null, mainScope) };
-        foreach (var context in _apache.Walk())
+        // One pass: each node goes to the scope of its outermost <VirtualHost>, or to the main server's. (The <VirtualHost>
+        // nodes themselves belong to neither, so no vhost scans the others.) The walk is in tree order, so a vhost's nodes
+        // are the run that follows it: its scope is that run of the walk, not a copy.
+        var walk = _apache.ActiveWalk();
+        var mainNodes = new List<ApacheNodeContext>();
+        var scopes = new List<(ApacheConfigSection? Section, ArraySegment<ApacheNodeContext> Nodes)> { (null, default) };
+        for (int i = 0; i < walk.Length; i++)
         {
+            var context = walk[i];
             if (context.Node is ApacheConfigSection { Kind: ApacheSectionKind.VirtualHost } opened && !context.Sections.Any(s => s.Kind == ApacheSectionKind.VirtualHost))
             {
-                // Room for a typical vhost's nodes from the start (a list that grows by doubling from 4 leaves three arrays behind).
-                var list = new List<ApacheNodeContext>(16);
-                byVhost[opened] = list;
-                scopes.Add((opened, list));
+                int end = i + 1;
+                while (end < walk.Length && Encloses(walk[end], opened)) end++;
+                scopes.Add((opened, new ArraySegment<ApacheNodeContext>(walk, i + 1, end - i - 1)));
+                i = end - 1;
                 continue;
             }
-            var vhost = context.Sections.FirstOrDefault(s => s.Kind == ApacheSectionKind.VirtualHost);
-            if (vhost is null) mainScope.Add(context);
-            else if (byVhost.TryGetValue(vhost, out var nodes)) nodes.Add(context);
+            mainNodes.Add(context);
         }
+        var mainScope = new ArraySegment<ApacheNodeContext>(mainNodes.ToArray());
+        scopes[0] = (null, mainScope);
         var fastCgiWrapper = LastDirective(mainScope, "FastCgiWrapper") is { } fw ? Fact(fw, ArgumentOrEmpty(fw, 0)) : null;
         _mainDirectives = new MainDirectives(mainScope);
 
@@ -183,7 +185,7 @@ public sealed class HostModelBuilder
         };
     }
 
-    private VirtualHostModel BuildVirtualHost(ApacheConfigSection? section, List<ApacheNodeContext> nodes, List<ApacheNodeContext> mainScope,
+    private VirtualHostModel BuildVirtualHost(ApacheConfigSection? section, ArraySegment<ApacheNodeContext> nodes, ArraySegment<ApacheNodeContext> mainScope,
         PasswdFile? passwd, GroupFile? group, bool usesJails, Fact<string>? fastCgiWrapper, ImmutableArray<FpmConfig> fpm)
     {
         // Handler mappings and aliases of the main server apply to every vhost too (the vhost's own come later and win).
@@ -662,7 +664,15 @@ public sealed class HostModelBuilder
 
     private readonly record struct Suexec(Fact<string> User, Fact<string> Group);
 
-    private static Suexec? SuexecOf(List<ApacheNodeContext> nodes) =>
+    // Whether the node lies inside the section (one of the sections around it).
+    private static bool Encloses(ApacheNodeContext context, ApacheConfigSection section)
+    {
+        foreach (var around in context.Sections)
+            if (ReferenceEquals(around, section)) return true;
+        return false;
+    }
+
+    private static Suexec? SuexecOf(ArraySegment<ApacheNodeContext> nodes) =>
         LastDirective(nodes, "SuexecUserGroup") is { Arguments.Length: >= 2 } d
             ? new Suexec(new Fact<string>(d.Arguments[0].Value, d.Location), new Fact<string>(d.Arguments[1].Value, d.Location))
             : null;
@@ -676,10 +686,10 @@ public sealed class HostModelBuilder
 
     private sealed class MainDirectives
     {
-        public readonly List<ApacheNodeContext> Nodes;
+        public readonly ArraySegment<ApacheNodeContext> Nodes;
         private readonly Dictionary<string, List<int>> _byName = new(StringComparer.OrdinalIgnoreCase);
 
-        public MainDirectives(List<ApacheNodeContext> nodes)
+        public MainDirectives(ArraySegment<ApacheNodeContext> nodes)
         {
             Nodes = nodes;
             for (int i = 0; i < nodes.Count; i++)
@@ -711,7 +721,7 @@ public sealed class HostModelBuilder
 
     // The directives a vhost's PHP chain is read from: the main server's (which apply to every vhost), then the vhost's
     // own, in that order. The main server's come from their index; a vhost's few are scanned.
-    private sealed class DirectiveScope(MainDirectives? main, List<ApacheNodeContext> own)
+    private sealed class DirectiveScope(MainDirectives? main, ArraySegment<ApacheNodeContext> own)
     {
         /// <summary>The contexts of the directives named <paramref name="name"/> or <paramref name="second"/> (any case), in order; an empty list (shared) when there are none.</summary>
         public IReadOnlyList<ApacheNodeContext> Contexts(string name, string? second = null) => Collect(name, second, static context => context);
@@ -737,11 +747,11 @@ public sealed class HostModelBuilder
         public ApacheConfigDirective? Last(string name) => LastDirective(own, name) ?? main?.Last(name);
     }
 
-    private static IReadOnlyList<ApacheConfigDirective> Directives(List<ApacheNodeContext> nodes, string name) =>
+    private static IReadOnlyList<ApacheConfigDirective> Directives(ArraySegment<ApacheNodeContext> nodes, string name) =>
         Directives(new DirectiveScope(null, nodes), name);
 
     // From the end: the last one is what httpd keeps, and most scopes are searched for several names.
-    private static ApacheConfigDirective? LastDirective(List<ApacheNodeContext> nodes, string name)
+    private static ApacheConfigDirective? LastDirective(ArraySegment<ApacheNodeContext> nodes, string name)
     {
         for (int i = nodes.Count - 1; i >= 0; i--)
             if (nodes[i].Node is ApacheConfigDirective d && d.Is(name)) return d;

@@ -265,7 +265,8 @@ public sealed class ApacheConfiguration
     /// </summary>
     public IEnumerable<ApacheNodeContext> Walk(bool includeInactive = false) => includeInactive ? WalkTree(includeInactive: true) : ActiveWalk();
 
-    private ApacheNodeContext[] ActiveWalk() =>
+    /// <summary>The walk of the active nodes (<see cref="Walk"/>), made once: an array that is never to be changed.</summary>
+    internal ApacheNodeContext[] ActiveWalk() =>
         Volatile.Read(ref _activeWalk) ?? Interlocked.CompareExchange(ref _activeWalk, WalkTree(includeInactive: false).ToArray(), null) ?? _activeWalk!;
 
     // The walk of the active nodes, made once: the model and a dozen rules walk the whole configuration, each making the same
