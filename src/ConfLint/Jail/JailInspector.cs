@@ -108,7 +108,7 @@ public sealed class JailInspector
         if (fd >= 0 && PosixFiles.StatOpen(fd, out var status) && status.Type == FileStatus.Directory)
         {
             rootInfo = Describe(status, root, "/", target: null);
-            fills = _fillsByDevice.GetOrAdd(status.Device, static (_, fd) => PosixFiles.FillsDirectoryReads(fd), fd);
+            fills = Fills(_fillsByDevice, status.Device, fd);
         }
         else
         {
@@ -185,7 +185,7 @@ public sealed class JailInspector
                     continue;
                 }
                 bool childFills = isMountRoot == false ? fills
-                    : device is { } d ? fillsByDevice.GetOrAdd(d, static (_, fd) => PosixFiles.FillsDirectoryReads(fd), child)
+                    : device is { } d ? Fills(fillsByDevice, d, child)
                     : PosixFiles.FillsDirectoryReads(child);
                 if (!WalkDirectory(child, childFills, fillsByDevice, jailRoot, rootReal, path, depth + 1, result, names, unread)) return false;
             }
@@ -197,6 +197,10 @@ public sealed class JailInspector
             PosixFiles.Close(fd);
         }
     }
+
+    // Whether the file system of the open directory `fd` (on `device`) fills directory reads, asked once per device.
+    private static bool Fills(ConcurrentDictionary<ulong, bool> byDevice, ulong device, int fd) =>
+        byDevice.GetOrAdd(device, static (_, fd) => PosixFiles.FillsDirectoryReads(fd), fd);
 
     // Adds the entries below the jail's `directory` to `result` as WalkDirectory does, by full paths.
     private static bool WalkByPath(string jailRoot, string rootReal, string directory, List<JailFileInfo> result, StrongBox<bool> unread)

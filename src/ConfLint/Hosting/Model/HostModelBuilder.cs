@@ -88,7 +88,7 @@ public sealed class HostModelBuilder
         // are the run that follows it: its scope is that run of the walk, not a copy.
         var walk = _apache.ActiveWalk();
         var mainNodes = new List<ApacheNodeContext>();
-        var scopes = new List<(ApacheConfigSection? Section, ArraySegment<ApacheNodeContext> Nodes)> { (null, default) };
+        var scopes = new List<(ApacheConfigSection? Section, ArraySegment<ApacheNodeContext> Nodes)>();
         for (int i = 0; i < walk.Length; i++)
         {
             var context = walk[i];
@@ -103,9 +103,9 @@ public sealed class HostModelBuilder
             mainNodes.Add(context);
         }
         var mainScope = new ArraySegment<ApacheNodeContext>(mainNodes.ToArray());
-        scopes[0] = (null, mainScope);
-        var fastCgiWrapper = LastDirective(mainScope, "FastCgiWrapper") is { } fw ? Fact(fw, ArgumentOrEmpty(fw, 0)) : null;
+        scopes.Insert(0, (null, mainScope));
         _mainDirectives = new MainDirectives(mainScope);
+        var fastCgiWrapper = _mainDirectives.Last("FastCgiWrapper") is { } fw ? Fact(fw, ArgumentOrEmpty(fw, 0)) : null;
 
         // Jails are in use when a custom FastCgiWrapper is configured or any suexec user's home has `/./`.
         bool usesJails = _options.SuexecChroot switch
@@ -159,7 +159,7 @@ public sealed class HostModelBuilder
                 var files = _filesOfVhost.Value!;
                 files.Clear();
                 var (section, nodes) = scopes[i];
-                built[i] = (BuildVirtualHost(section, nodes, mainScope, passwd, group, usesJails, fastCgiWrapper, fpm), files.ToArray());
+                built[i] = (BuildVirtualHost(section, nodes, passwd, group, usesJails, fastCgiWrapper, fpm), files.ToArray());
                 Volatile.Write(ref ready[i], true);
                 CommitReady(wait: false);
             }
@@ -185,7 +185,7 @@ public sealed class HostModelBuilder
         };
     }
 
-    private VirtualHostModel BuildVirtualHost(ApacheConfigSection? section, ArraySegment<ApacheNodeContext> nodes, ArraySegment<ApacheNodeContext> mainScope,
+    private VirtualHostModel BuildVirtualHost(ApacheConfigSection? section, ArraySegment<ApacheNodeContext> nodes,
         PasswdFile? passwd, GroupFile? group, bool usesJails, Fact<string>? fastCgiWrapper, ImmutableArray<FpmConfig> fpm)
     {
         // Handler mappings and aliases of the main server apply to every vhost too (the vhost's own come later and win).
@@ -200,7 +200,7 @@ public sealed class HostModelBuilder
             aliases = names.ToImmutable();
         }
         // A vhost without its own DocumentRoot inherits the main server's.
-        var docRoot = (LastDirective(nodes, "DocumentRoot") ?? (section is null ? null : LastDirective(mainScope, "DocumentRoot"))) is { } dr
+        var docRoot = scope.Last("DocumentRoot") is { } dr
             ? Fact(dr, ArgumentOrEmpty(dr, 0)) : null;
         var suexec = SuexecOf(nodes);
 
