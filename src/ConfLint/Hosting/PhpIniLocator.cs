@@ -53,15 +53,6 @@ public static class PhpIniLocator
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> SapiIniNames = new(StringComparer.Ordinal);
 
-    // directory + "/" + name in the buffer (which holds them).
-    private static ReadOnlySpan<char> Join(Span<char> buffer, ReadOnlySpan<char> directory, string name)
-    {
-        directory.CopyTo(buffer);
-        buffer[directory.Length] = '/';
-        name.CopyTo(buffer[(directory.Length + 1)..]);
-        return buffer[..(directory.Length + 1 + name.Length)];
-    }
-
     public static PhpIniResolution Resolve(PhpLaunch launch, Func<string, bool> isFile, Func<string, bool> isDirectory, Func<string, IEnumerable<string>?> listDirectory)
     {
         var tried = new List<string>();
@@ -113,17 +104,13 @@ public static class PhpIniLocator
 
         if (loaded is null)
         {
-            Span<char> buffer = stackalloc char[256];
             for (int pass = 0; pass < 2 && loaded is null; pass++)
             {
                 var name = pass == 0 ? SapiIniName(launch.Sapi) : "php.ini";
                 foreach (var dir in searchPath)
                 {
-                    // Jailed PHPs look in the same in-jail places: one string for each of them, joined on the stack.
-                    var directory = dir.AsSpan().TrimEnd('/');
-                    var candidate = directory.Length + 1 + name.Length <= buffer.Length
-                        ? Text.SharedStrings.Get(Join(buffer, directory, name))
-                        : Text.SharedStrings.Get(string.Concat(directory, "/", name));
+                    // Jailed PHPs look in the same in-jail places: one string for each of them.
+                    var candidate = Text.SharedStrings.GetPath(dir.AsSpan().TrimEnd('/'), name);
                     tried.Add(candidate);
                     if (isFile(candidate)) { loaded = candidate; break; }
                 }

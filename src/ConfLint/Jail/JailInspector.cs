@@ -141,7 +141,6 @@ public sealed class JailInspector
     private static bool WalkDirectory(int fd, bool fills, ConcurrentDictionary<ulong, bool> fillsByDevice, string jailRoot, string rootReal,
         string directory, int depth, List<JailFileInfo> result, List<(string Name, byte Type)> names, StrongBox<bool> unread)
     {
-        Span<char> buffer = stackalloc char[512];
         // This directory's entries follow its parent's in `names`; each subdirectory's follow these while it is walked.
         int start = names.Count;
         try
@@ -157,7 +156,7 @@ public sealed class JailInspector
             {
                 var (name, type) = names[i];
                 if (result.Count >= MaxEntriesPerWalk) return false;
-                var path = InJailPath(buffer, directory, name);
+                var path = SharedStrings.GetPath(directory, name);
                 bool descend = depth < MaxDescriptorDepth;
                 // A directory (as getdents says) is opened first and stat'ed through its descriptor: its name is looked up
                 // once, not once to stat it and again to open it. What cannot be opened so is stat'ed by name.
@@ -206,7 +205,6 @@ public sealed class JailInspector
     private static bool WalkByPath(string jailRoot, string rootReal, string directory, List<JailFileInfo> result, StrongBox<bool> unread)
     {
         var stack = new Stack<JailFileInfo>();
-        var buffer = new char[512];
         PushChildren(directory);
         while (stack.Count > 0)
         {
@@ -223,21 +221,10 @@ public sealed class JailInspector
             if (names is null) unread.Value = true;
             for (int i = (names?.Length ?? 0) - 1; i >= 0; i--)
             {
-                var path = InJailPath(buffer, parent, names![i]);
+                var path = SharedStrings.GetPath(parent, names![i]);
                 stack.Push(LstatEntry(PosixFiles.CurrentDirectory, rootReal, path, jailRoot, path));
             }
         }
-    }
-
-    // The in-jail paths ("/etc/php.ini", "/usr/bin/php-cgi") repeat from jail to jail: one string each,
-    // looked up from the joined text in the buffer when it fits.
-    private static string InJailPath(Span<char> buffer, string directory, string name)
-    {
-        if (directory.Length + 1 + name.Length > buffer.Length) return SharedStrings.Get(string.Concat(directory, "/", name));
-        directory.CopyTo(buffer);
-        buffer[directory.Length] = '/';
-        name.CopyTo(buffer[(directory.Length + 1)..]);
-        return SharedStrings.Get(buffer[..(directory.Length + 1 + name.Length)]);
     }
 
     /// <summary>lstat of the jail root and each of its ancestors up to "/" (OpenSSH's ChrootDirectory walk), root first.</summary>

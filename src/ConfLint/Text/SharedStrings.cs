@@ -40,6 +40,21 @@ public static class SharedStrings
         return slot = text;
     }
 
+    /// <summary>
+    /// The shared string of <paramref name="directory"/>, a slash and <paramref name="name"/>, joined on the stack: paths
+    /// that repeat from jail to jail ("/etc/php.ini", "/usr/bin/php-cgi") make no new string once held.
+    /// </summary>
+    public static string GetPath(ReadOnlySpan<char> directory, ReadOnlySpan<char> name)
+    {
+        int length = directory.Length + 1 + name.Length;
+        if (length > MaxLength) return string.Concat(directory, "/", name);
+        Span<char> buffer = stackalloc char[MaxLength];
+        directory.CopyTo(buffer);
+        buffer[directory.Length] = '/';
+        name.CopyTo(buffer[(directory.Length + 1)..]);
+        return Get(buffer[..length]);
+    }
+
     /// <summary>The shared string equal to what <paramref name="builder"/> holds.</summary>
     public static string Get(StringBuilder builder)
     {

@@ -32,4 +32,17 @@ public sealed class SharedStringsTests
         for (int n = 1; n <= 64; n++) lengths.Add(SharedStrings.Hash(new string('a', n)) & ((1 << 14) - 1));
         Assert.True(lengths.Count > 60, $"{lengths.Count} slots for 64 lengths");
     }
+
+    [Fact]
+    public void A_path_joined_from_its_directory_and_name_is_the_shared_one()
+    {
+        var first = SharedStrings.GetPath("/usr/bin", "php-cgi");
+        Assert.Equal("/usr/bin/php-cgi", first);
+        Assert.Same(first, SharedStrings.GetPath("/usr/bin".AsSpan(), "php-cgi".AsSpan()));
+        Assert.Same(first, SharedStrings.Get("/usr/bin/php-cgi".AsSpan()));
+        // Longer than the table takes: joined all the same.
+        var deep = string.Concat(Enumerable.Repeat("/d", 300));
+        Assert.Equal(deep + "/x", SharedStrings.GetPath(deep, "x"));
+        Assert.Equal("/x", SharedStrings.GetPath("", "x"));
+    }
 }
