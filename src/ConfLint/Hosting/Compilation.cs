@@ -13,12 +13,33 @@ namespace ConfLint.Hosting;
 public sealed class Compilation
 {
     private readonly List<SourceText> _sources = new();
-    private readonly HashSet<string> _sourcePaths = new(StringComparer.Ordinal);
+    // The sources' paths, made once there are more than a few: a run stages each wrapper and php.ini it reads in a
+    // compilation of its own, of one source.
+    private HashSet<string>? _sourcePaths;
+    private const int SourcesSearchedInPlace = 8;
     private readonly List<object> _inputs = new();
     private readonly List<AnalysisPass> _analysisPasses = new();
 
     // The analyzers of one input, or one analyzer of a long input (a whole-host analyzer reads the disk and every other input).
-    private sealed record AnalysisPass(bool WholeHost, bool Long, Action<AnalysisContext> Run, string? SharedWork = null);
+    private abstract record AnalysisPass(bool WholeHost, bool Long, string? SharedWork = null)
+    {
+        public abstract void Run(AnalysisContext context);
+    }
+
+    // One analyzer of a long input.
+    private sealed record LongPass<T>(Analyzer<T> Analyzer, T Input, bool WholeHost) : AnalysisPass(WholeHost, Long: true, Analyzer.SharedWork) where T : class
+    {
+        public override void Run(AnalysisContext context) => Analyzer.Analyze(Input, context);
+    }
+
+    // Every analyzer of a file's input, in turn (one object per input: a host has tens of thousands).
+    private sealed record InputPass<T>(IReadOnlyList<Analyzer<T>> Analyzers, T Input) : AnalysisPass(WholeHost: false, Long: false) where T : class
+    {
+        public override void Run(AnalysisContext context)
+        {
+            for (int i = 0; i < Analyzers.Count; i++) Analyzers[i].Analyze(Input, context);
+        }
+    }
 
     // Below this many per-file passes a second thread costs more than it saves.
     private const int MinPassesForSecondThread = 256;
@@ -45,6 +66,18 @@ public sealed class Compilation
 
     public void AddSource(SourceText text)
     {
+        if (_sourcePaths is null)
+        {
+            foreach (var source in _sources)
+                if (source.Path == text.Path) return;
+            _sources.Add(text);
+            if (_sources.Count > SourcesSearchedInPlace)
+            {
+                _sourcePaths = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var source in _sources) _sourcePaths.Add(source.Path);
+            }
+            return;
+        }
         if (_sourcePaths.Add(text.Path)) _sources.Add(text);
     }
 
@@ -58,14 +91,10 @@ public sealed class Compilation
             // The whole-host rules and those of the whole Apache configuration (every file Include reached) are the long
             // passes: one pass each, so that two threads can share them.
             foreach (var analyzer in RuleCatalog.AnalyzersFor<T>())
-                _analysisPasses.Add(new AnalysisPass(wholeHost, Long: true, context => analyzer.Analyze(input, context), analyzer.SharedWork));
+                _analysisPasses.Add(new LongPass<T>(analyzer, input, wholeHost));
             return;
         }
-        var analyzers = RuleCatalog.AnalyzersFor<T>();
-        _analysisPasses.Add(new AnalysisPass(false, Long: false, context =>
-        {
-            for (int i = 0; i < analyzers.Count; i++) analyzers[i].Analyze(input, context);
-        }));
+        _analysisPasses.Add(new InputPass<T>(RuleCatalog.AnalyzersFor<T>(), input));
     }
 
     public IEnumerable<T> InputsOf<T>() where T : class => _inputs.OfType<T>();

@@ -53,7 +53,27 @@ public static class PhpIniLocator
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> SapiIniNames = new(StringComparer.Ordinal);
 
-    public static PhpIniResolution Resolve(PhpLaunch launch, Func<string, bool> isFile, Func<string, bool> isDirectory, Func<string, IEnumerable<string>?> listDirectory)
+    public static PhpIniResolution Resolve(PhpLaunch launch, Func<string, bool> isFile, Func<string, bool> isDirectory, Func<string, IEnumerable<string>?> listDirectory) =>
+        Resolve(launch, new DelegateFiles(isFile, isDirectory, listDirectory));
+
+    /// <summary>What <see cref="Resolve(PhpLaunch, IFiles)"/> asks of the file system PHP sees (paths as PHP names them).</summary>
+    public interface IFiles
+    {
+        bool IsFile(string path);
+        bool IsDirectory(string path);
+        /// <summary>The names in a directory, or null when it cannot be read.</summary>
+        IEnumerable<string>? ListDirectory(string path);
+    }
+
+    private sealed class DelegateFiles(Func<string, bool> isFile, Func<string, bool> isDirectory, Func<string, IEnumerable<string>?> listDirectory) : IFiles
+    {
+        public bool IsFile(string path) => isFile(path);
+        public bool IsDirectory(string path) => isDirectory(path);
+        public IEnumerable<string>? ListDirectory(string path) => listDirectory(path);
+    }
+
+    /// <inheritdoc cref="Resolve(PhpLaunch, Func{string, bool}, Func{string, bool}, Func{string, IEnumerable{string}?})"/>
+    public static PhpIniResolution Resolve(PhpLaunch launch, IFiles files)
     {
         var tried = new List<string>();
         string? loaded = null;
@@ -66,7 +86,7 @@ public static class PhpIniLocator
         if (!string.IsNullOrEmpty(launch.IniOverride))
         {
             var overridePath = Absolute(launch.IniOverride!, launch.WorkingDirectory);
-            if (isFile(overridePath))
+            if (files.IsFile(overridePath))
             {
                 tried.Add(overridePath);
                 loaded = overridePath;
@@ -81,7 +101,7 @@ public static class PhpIniLocator
             if (launch.Environment.TryGetValue("PHPRC", out var phprc) && phprc.Length > 0)
             {
                 var rcPath = Absolute(phprc, launch.WorkingDirectory);
-                if (isFile(rcPath))
+                if (files.IsFile(rcPath))
                 {
                     tried.Add(rcPath);
                     loaded = rcPath;
@@ -112,7 +132,7 @@ public static class PhpIniLocator
                     // Jailed PHPs look in the same in-jail places: one string for each of them.
                     var candidate = Text.SharedStrings.GetPath(dir.AsSpan().TrimEnd('/'), name);
                     tried.Add(candidate);
-                    if (isFile(candidate)) { loaded = candidate; break; }
+                    if (files.IsFile(candidate)) { loaded = candidate; break; }
                 }
             }
         }
@@ -134,13 +154,13 @@ public static class PhpIniLocator
         var scanned = new List<string>();
         foreach (var dir in scanDirectories)
         {
-            if (!isDirectory(dir)) continue;
-            var names = listDirectory(dir);
+            if (!files.IsDirectory(dir)) continue;
+            var names = files.ListDirectory(dir);
             if (names is null) continue;
             foreach (var name in names.Where(n => n.EndsWith(".ini", StringComparison.Ordinal)).OrderBy(n => n, StringComparer.Ordinal))
             {
                 var file = dir.TrimEnd('/') + "/" + name;
-                if (isFile(file)) scanned.Add(file);
+                if (files.IsFile(file)) scanned.Add(file);
             }
         }
         return new PhpIniResolution(loaded, tried, scanDirectories, scanned, cwdUnknown);

@@ -27,10 +27,10 @@ public sealed class CL7005JailMustHoldRuntimeDirectories : Analyzer<HostModel>
         foreach (var use in model.Jails)
         {
             var jail = use.Jail;
-            var devNull = model.Lstat(jail, jail.Root + "/dev/null");
+            var devNull = model.Lstat(jail, SharedStrings.GetPath(jail.Root, "dev/null"));
             if (devNull.Kind != JailFileKind.CharacterDevice)
                 context.Report(Diagnostic.Create(Rule, jail.Source, "/dev/null is " + (devNull.Exists ? "not a character device" : "missing"), jail.Root, "output sent to /dev/null fails or lands in a file"));
-            var tmp = model.Lstat(jail, jail.Root + "/tmp");
+            var tmp = model.Lstat(jail, SharedStrings.GetPath(jail.Root, "tmp"));
             if (tmp.Kind != JailFileKind.Directory)
                 context.Report(Diagnostic.Create(Rule, jail.Source, "/tmp is missing", jail.Root, "temporary files, sessions and uploads that default to /tmp fail"));
             else if ((tmp.Mode & 0xFFF) != Convert.ToInt32("1777", 8))
@@ -40,7 +40,7 @@ public sealed class CL7005JailMustHoldRuntimeDirectories : Analyzer<HostModel>
             {
                 if (backend.Setting(name) is not { Value.Length: > 0 } setting) continue;
                 // session.save_path may be "N;MODE;/path": the directory is the last part.
-                var path = setting.Value.Split(';')[^1];
+                var path = setting.Value[(setting.Value.LastIndexOf(';') + 1)..];
                 if (!path.StartsWith('/')) continue;
                 if (model.Lstat(jail, HostModelBuilder.ToHostPath(jail, path)).Kind == JailFileKind.Directory) continue;
                 context.Report(new Diagnostic(Rule, Rule.DefaultSeverity, setting.Location,

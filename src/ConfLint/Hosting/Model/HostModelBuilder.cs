@@ -379,7 +379,11 @@ public sealed class HostModelBuilder
 
     private PhpLaunch FpmLaunch(FpmPool pool)
     {
-        var env = pool.Array("env").Where(s => s.ArrayKey is not null).ToDictionary(s => s.ArrayKey!, s => s.Value, StringComparer.Ordinal);
+        // FPM keeps a pool's env[] in a list it prepends to and sets them from its head: of two with one name, the first
+        // in the file is set last and wins.
+        var env = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var s in pool.Array("env"))
+            if (s.ArrayKey is not null) env.TryAdd(s.ArrayKey, s.Value);
         return new PhpLaunch("fpm-fcgi", "/usr/sbin/php-fpm8.2", null, env, null, false, _options.FpmIniDirectory, _options.FpmScanDirectory);
     }
 
@@ -450,14 +454,28 @@ public sealed class HostModelBuilder
         return children?.Value is { } n && children.Exported ? $" PHP_FCGI_CHILDREN={n}" : "";
     }
 
+    // The files PHP sees, inside its jail if it has one. Most places PHP looks for php.ini are not there, and the jail's
+    // walk has read the directories they would be in.
+    private sealed class FilesPhpSees(HostModelBuilder builder, JailModel? jail) : PhpIniLocator.IFiles
+    {
+        private readonly bool _walked = builder._probeByWalks && jail is not null;
+
+        public bool IsFile(string path) =>
+            _walked ? builder._walks.FileExistsInJail(jail!.Root, path) : builder.Fs.FileExists(ToHostPath(jail, path));
+
+        public bool IsDirectory(string path) =>
+            _walked ? builder._walks.DirectoryExistsInJail(jail!.Root, path) : builder.Fs.DirectoryExists(ToHostPath(jail, path));
+
+        public IEnumerable<string>? ListDirectory(string path) => builder.Fs.ListDirectory(ToHostPath(jail, path));
+    }
+
+    // The pool settings that set php.ini directives, in the order their values win.
+    private static readonly string[] FpmIniArrays = { "php_value", "php_flag", "php_admin_value", "php_admin_flag" };
+
     // Resolves which php.ini PHP loads (inside the jail), reads it, and computes the values in effect.
     private PhpBackend WithIni(PhpBackend backend, PhpLaunch launch, JailModel? jail, List<(string Key, string Value, Location Location)>? defines = null)
     {
-        // Most places PHP looks for php.ini are not there, and the jail's walk has read the directories they would be in.
-        bool walked = _probeByWalks && jail is not null;
-        bool IsFile(string path) => walked ? _walks.FileExistsInJail(jail!.Root, path) : Fs.FileExists(ToHostPath(jail, path));
-        bool IsDirectory(string path) => walked ? _walks.DirectoryExistsInJail(jail!.Root, path) : Fs.DirectoryExists(ToHostPath(jail, path));
-        var resolution = PhpIniLocator.Resolve(launch, IsFile, IsDirectory, p => Fs.ListDirectory(ToHostPath(jail, p)));
+        var resolution = PhpIniLocator.Resolve(launch, new FilesPhpSees(this, jail));
         var files = ImmutableArray.CreateBuilder<PhpIniFile>();
         if (resolution.LoadedFile is { } main && LoadIni(ShareWalk(jail, ToHostPath(jail, main)), PhpIniRole.Main) is { } mainIni) files.Add(mainIni);
         foreach (var scanned in resolution.ScannedFiles)
@@ -466,16 +484,18 @@ public sealed class HostModelBuilder
         var effective = new Dictionary<string, EffectiveIniSetting>(StringComparer.Ordinal);
         foreach (var file in files)
         {
-            foreach (var entry in file.Document.GlobalSettings.Where(e => e.Offset is null))
-                effective[entry.Key] = new EffectiveIniSetting(entry.Key, entry.Value!.Text, file.Document.GetLocation(entry.Span), file.HostPath);
+            foreach (var entry in file.Document.Entries)
+                if (entry.IsGlobalSetting && entry.Offset is null)
+                    effective[entry.Key] = new EffectiveIniSetting(entry.Key, entry.Value!.Text, file.Document.GetLocation(entry.Span), file.HostPath);
         }
-        foreach (var (key, value, location) in defines ?? new())
-            effective[key] = new EffectiveIniSetting(key, value, location, "-d");
+        if (defines is not null)
+            foreach (var (key, value, location) in defines)
+                effective[key] = new EffectiveIniSetting(key, value, location, "-d");
         if (backend.Pool is { } pool)
         {
-            foreach (var name in new[] { "php_value", "php_flag", "php_admin_value", "php_admin_flag" })
-                foreach (var s in pool.Array(name).Where(s => s.ArrayKey is not null))
-                    effective[s.ArrayKey!] = new EffectiveIniSetting(s.ArrayKey!, s.Value, s.Location, $"{name}[]");
+            foreach (var name in FpmIniArrays)
+                foreach (var s in pool.Array(name))
+                    if (s.ArrayKey is not null) effective[s.ArrayKey] = new EffectiveIniSetting(s.ArrayKey, s.Value, s.Location, $"{name}[]");
         }
         return backend with { IniResolution = resolution, IniFiles = files.ToImmutable(), Effective = effective.AsReadOnly() };
     }
@@ -613,10 +633,15 @@ public sealed class HostModelBuilder
     private bool IsFastCgiHandled(DirectiveScope scope, string url, string? wrapperHostPath)
     {
         if (wrapperHostPath is not null)
-            foreach (var context in scope.Contexts("FastCgiServer"))
-                if (context.Directive is { Arguments.Length: > 0 } d && HostFileSystem.NormalizeHostPath(d.Arguments[0].Value) == wrapperHostPath) return true;
-        foreach (var context in scope.Contexts("SetHandler", "AddHandler"))
         {
+            var servers = scope.Contexts("FastCgiServer");
+            for (int i = 0; i < servers.Count; i++)
+                if (servers[i].Directive is { Arguments.Length: > 0 } d && HostFileSystem.NormalizeHostPath(d.Arguments[0].Value) == wrapperHostPath) return true;
+        }
+        var handlers = scope.Contexts("SetHandler", "AddHandler");
+        for (int i = 0; i < handlers.Count; i++)
+        {
+            var context = handlers[i];
             var d = context.Directive;
             if (d is null || d.Arguments.Length == 0 || !d.Arguments[0].Value.Equals("fastcgi-script", StringComparison.OrdinalIgnoreCase)) continue;
             var location = context.Sections.LastOrDefault(s => s.Kind is ApacheSectionKind.Location or ApacheSectionKind.Directory);
@@ -638,28 +663,41 @@ public sealed class HostModelBuilder
     private static List<Fact<string>> HandlerMappings(DirectiveScope scope)
     {
         var mappings = new List<Fact<string>>();
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var context in scope.Contexts("AddHandler", "SetHandler"))
+        var handlers = scope.Contexts("AddHandler", "SetHandler");
+        for (int i = 0; i < handlers.Count; i++)
         {
+            var context = handlers[i];
             var d = context.Directive;
             if (d is null || d.Arguments.Length == 0) continue;
-            if (d.Is("AddHandler") && d.Arguments.Skip(1).Any(a => IsPhpExtension(a.Value)))
-            {
-                if (seen.Add(d.Arguments[0].Value)) mappings.Add(new Fact<string>(d.Arguments[0].Value, d.Location));
-            }
+            if (d.Is("AddHandler") && NamesPhpExtension(d.Arguments))
+                AddOnce(mappings, new Fact<string>(d.Arguments[0].Value, d.Location));
             else if (d.Is("SetHandler") && context.Sections is { IsEmpty: false } sections && sections[^1] is var s
                 && s.Kind is ApacheSectionKind.FilesMatch or ApacheSectionKind.Files && s.ArgumentText.Contains("php", StringComparison.OrdinalIgnoreCase))
-            {
-                if (seen.Add(d.Arguments[0].Value)) mappings.Add(new Fact<string>(d.Arguments[0].Value, d.Location));
-            }
+                AddOnce(mappings, new Fact<string>(d.Arguments[0].Value, d.Location));
         }
         return mappings;
+
+        // The first mapping of each handler (in any case); a vhost maps a handful.
+        static void AddOnce(List<Fact<string>> mappings, Fact<string> mapping)
+        {
+            foreach (var m in mappings)
+                if (m.Value.Equals(mapping.Value, StringComparison.OrdinalIgnoreCase)) return;
+            mappings.Add(mapping);
+        }
+    }
+
+    // AddHandler's extensions (its arguments after the handler): one of PHP's?
+    private static bool NamesPhpExtension(ImmutableArray<ApacheWord> arguments)
+    {
+        for (int i = 1; i < arguments.Length; i++)
+            if (IsPhpExtension(arguments[i].Value)) return true;
+        return false;
     }
 
     private static bool IsPhpExtension(string extension)
     {
-        var e = extension.TrimStart('.').ToLowerInvariant();
-        return e.StartsWith("php", StringComparison.Ordinal) || e == "phtml";
+        var e = extension.AsSpan().TrimStart('.');
+        return e.StartsWith("php", StringComparison.OrdinalIgnoreCase) || e.Equals("phtml", StringComparison.OrdinalIgnoreCase);
     }
 
     private readonly record struct Suexec(Fact<string> User, Fact<string> Group);

@@ -267,7 +267,32 @@ public sealed class ApacheConfiguration
 
     /// <summary>The walk of the active nodes (<see cref="Walk"/>), made once: an array that is never to be changed.</summary>
     internal ApacheNodeContext[] ActiveWalk() =>
-        Volatile.Read(ref _activeWalk) ?? Interlocked.CompareExchange(ref _activeWalk, WalkTree(includeInactive: false).ToArray(), null) ?? _activeWalk!;
+        Volatile.Read(ref _activeWalk) ?? Interlocked.CompareExchange(ref _activeWalk, MakeActiveWalk(), null) ?? _activeWalk!;
+
+    // The walk's nodes are counted first, so that it is made in an array of its size (a large host's walk is some 100,000
+    // nodes: made by growing, twice that was allocated and dropped).
+    private ApacheNodeContext[] MakeActiveWalk()
+    {
+        var walk = new ApacheNodeContext[CountActive(Nodes)];
+        int filled = 0;
+        foreach (var context in WalkTree(includeInactive: false)) walk[filled++] = context;
+        return walk;
+
+        // The nodes WalkTree gives: each active node, then (a section's) its children or (a directive's) its expansion.
+        static int CountActive(IReadOnlyList<ApacheConfigNode> nodes)
+        {
+            int count = 0;
+            for (int i = 0; i < nodes.Count; i++)
+            {
+                var node = nodes[i];
+                if (!node.IsActive) continue;
+                count++;
+                if (node is ApacheConfigSection section) count += CountActive(section.Children);
+                else if (node is ApacheConfigDirective directive) count += CountActive(directive.Expansion);
+            }
+            return count;
+        }
+    }
 
     // The walk of the active nodes, made once: the model and a dozen rules walk the whole configuration, each making the same
     // section lists along the way. (Two threads may both make it at first; the walks are equal, and the first one is kept.)

@@ -301,8 +301,11 @@ public sealed class ApacheSyntaxTree
         // The nodes read so far whose parent is still open, in file order: the top level first, then
         // each open section's children from its ChildrenStart on. A section takes its children from
         // the end of this list when it closes, so no list is kept per section.
-        var pending = new List<ApacheSyntaxNode>();
-        var open = new List<OpenSection>();
+        // Both lists are the thread's, emptied before and after: a host reads thousands of small files.
+        var pending = _pending ??= new();
+        var open = _open ??= new();
+        pending.Clear();
+        open.Clear();
         List<ApacheCloseTagSyntax>? stray = null;
 
         void CloseTop(ApacheCloseTagSyntax? close)
@@ -350,8 +353,13 @@ public sealed class ApacheSyntaxTree
             }
         }
         while (open.Count > 0) CloseTop(null);
-        return new ApacheSyntaxTree(text, lines, pending.ToImmutableArray(), stray?.ToImmutableArray() ?? ImmutableArray<ApacheCloseTagSyntax>.Empty, nodeByLine);
+        var top = pending.ToImmutableArray();
+        pending.Clear();
+        return new ApacheSyntaxTree(text, lines, top, stray?.ToImmutableArray() ?? ImmutableArray<ApacheCloseTagSyntax>.Empty, nodeByLine);
     }
+
+    [ThreadStatic] private static List<ApacheSyntaxNode>? _pending;
+    [ThreadStatic] private static List<OpenSection>? _open;
 
     internal readonly record struct SectionHeader(ApacheWord Token, string Name, ImmutableArray<ApacheWord> Args, string ArgText, bool Bracket);
 

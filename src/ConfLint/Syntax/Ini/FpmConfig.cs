@@ -114,7 +114,15 @@ public sealed class FpmPool
 
     public string? Value(string key) => Get(key)?.Value;
 
-    public IEnumerable<FpmSetting> Array(string name) => _settings.Where(s => s.IsArray && s.Key == name);
+    /// <summary>The elements of an array setting (`name[key] = value`), in order; an empty array (shared) when there are none.</summary>
+    public IReadOnlyList<FpmSetting> Array(string name)
+    {
+        // Asked for four names per pool on a large host, where most pools set none of them: a list only on a match.
+        List<FpmSetting>? found = null;
+        foreach (var s in _settings)
+            if (s.IsArray && s.Key == name) (found ??= new()).Add(s);
+        return found ?? (IReadOnlyList<FpmSetting>)System.Array.Empty<FpmSetting>();
+    }
 
     /// <summary>Effective scalar settings, one per key, in the order first set.</summary>
     public IEnumerable<FpmSetting> EffectiveSettings =>

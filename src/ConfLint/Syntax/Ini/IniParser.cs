@@ -26,8 +26,8 @@ internal sealed class IniParser
     private bool _inSpecialSection;
 
     // The pieces of the value being read.
-    private List<IniVariableReference> _variables = new();
-    private List<IniConstantUse> _constants = new();
+    private readonly List<IniVariableReference> _variables = new();
+    private readonly List<IniConstantUse> _constants = new();
 
     private sealed class SyntaxErrorException : Exception
     {
@@ -278,8 +278,9 @@ internal sealed class IniParser
     // string_or_value: expr | BOOL_TRUE | BOOL_FALSE | NULL_NULL | END_OF_LINE
     private IniValue ParseStringOrValue()
     {
-        _variables = new List<IniVariableReference>();
-        _constants = new List<IniConstantUse>();
+        // The parser's two lists serve every value in turn (copied out, empty or not, by ToImmutableArray).
+        _variables.Clear();
+        _constants.Clear();
         var first = _tok;
         switch (first.Kind)
         {

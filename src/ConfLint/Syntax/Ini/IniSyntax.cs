@@ -96,6 +96,9 @@ public sealed record IniEntry(
 
     /// <summary>True for `extension=` / `zend_extension=` outside a PATH/HOST section: PHP loads a module instead of storing a setting.</summary>
     public bool LoadsExtension { get; init; }
+
+    /// <summary>A setting PHP stores at startup: with a value, not in PATH/HOST scope, not an extension load (see <see cref="IniDocument.GlobalSettings"/>).</summary>
+    public bool IsGlobalSetting => Value is not null && PerDirectoryScope is null && !LoadsExtension;
 }
 
 /// <summary>
@@ -160,7 +163,7 @@ public sealed class IniDocument
     public IEnumerable<IniSection> Sections => Statements.OfType<IniSection>();
 
     /// <summary>Entries with a value that are settings PHP stores at startup (not in PATH/HOST scope, not extension loads).</summary>
-    public IEnumerable<IniEntry> GlobalSettings => Entries.Where(e => e.Value is not null && e.PerDirectoryScope is null && !e.LoadsExtension);
+    public IEnumerable<IniEntry> GlobalSettings => Entries.Where(e => e.IsGlobalSetting);
 
     public Location GetLocation(TextSpan span) => Text.GetLocation(span);
 

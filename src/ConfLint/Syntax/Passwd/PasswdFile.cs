@@ -45,8 +45,9 @@ public sealed record PasswdEntry(
     {
         get
         {
+            // Asked for by the model and several rules for each vhost: the shared copy, not a new string each time.
             int at = Home.Text.IndexOf("/./", StringComparison.Ordinal);
-            return at < 0 ? null : (at == 0 ? "/" : Home.Text[..at]);
+            return at < 0 ? null : (at == 0 ? "/" : SharedStrings.Get(Home.Text.AsSpan(0, at)));
         }
     }
 
@@ -170,11 +171,11 @@ internal static class PasswdFields
         int i = 0;
         while (i < text.Length && text[i] is ' ' or '\t' or '\n' or '\v' or '\f' or '\r') i++;
         if (i < text.Length && text[i] == '+') i++;
-        var digits = text[i..];
-        if (digits.Length == 0 || !digits.All(char.IsAsciiDigit)) return null;
+        var digits = text.AsSpan(i);
+        if (digits.Length == 0 || digits.ContainsAnyExceptInRange('0', '9')) return null;
         digits = digits.TrimStart('0');
         if (digits.Length > 10) return null;
-        var v = digits.Length == 0 ? 0 : long.Parse(digits, System.Globalization.CultureInfo.InvariantCulture);
+        var v = digits.Length == 0 ? 0 : long.Parse(digits, provider: System.Globalization.CultureInfo.InvariantCulture);
         return v > uint.MaxValue ? null : v;
     }
 }
