@@ -232,10 +232,13 @@ public sealed class JailInspector
     public IReadOnlyList<JailFileInfo> PathComponents(string jailRoot, JailFileInfo? root = null)
     {
         var normalized = HostFileSystem.NormalizeHostPath(jailRoot);
-        var components = new List<JailFileInfo> { Ancestor("/") };
+        // "/", each directory above the root, the root: as many as the path has slashes, and one more below "/".
+        var components = new JailFileInfo[normalized.AsSpan().Count('/') + (normalized == "/" ? 0 : 1)];
+        int count = 0;
+        components[count++] = Ancestor("/");
         for (int slash = normalized.IndexOf('/', 1); slash > 0; slash = normalized.IndexOf('/', slash + 1))
-            components.Add(Ancestor(normalized.AsSpan(0, slash)));
-        if (normalized != "/") components.Add(root is not null && root.HostPath == normalized ? root : Lstat(normalized));
+            components[count++] = Ancestor(normalized.AsSpan(0, slash));
+        if (normalized != "/") components[count++] = root is not null && root.HostPath == normalized ? root : Lstat(normalized);
         return components;
     }
 

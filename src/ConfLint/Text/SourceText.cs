@@ -139,6 +139,14 @@ public sealed class SourceText
 
     public string GetLineText(int line) => ToString(GetLineSpan(line));
 
+    /// <summary>The text of a span (cut to the text), in place.</summary>
+    public ReadOnlySpan<char> Slice(TextSpan span)
+    {
+        int start = Math.Clamp(span.Start, 0, Text.Length);
+        int end = Math.Clamp(span.End, start, Text.Length);
+        return Text.AsSpan(start, end - start);
+    }
+
     public string ToString(TextSpan span)
     {
         int start = Math.Clamp(span.Start, 0, Text.Length);

@@ -32,6 +32,7 @@ public sealed class CL1010VirtualHostNameMustBeUnique : Analyzer<ApacheConfigura
         var addresses = new List<string>();
         var names = new List<(string Name, ApacheConfigDirective Directive, ApacheWord Token)>();
         var stack = new Stack<ApacheConfigNode>();
+        var directives = new List<ApacheConfigDirective>();
         foreach (var vhost in input.VirtualHosts)
         {
             addresses.Clear();
@@ -42,7 +43,8 @@ public sealed class CL1010VirtualHostNameMustBeUnique : Analyzer<ApacheConfigura
                 if (!addresses.Contains(address)) addresses.Add(address);
             }
             names.Clear();
-            foreach (var d in DirectivesOf(vhost, stack))
+            DirectivesOf(vhost, stack, directives);
+            foreach (var d in directives)
             {
                 if (d.Is("ServerName") && d.Arguments.Length >= 1)
                     names.Add((NormalizeName(d.Arguments[0].Value), d, d.Arguments[0]));
@@ -76,8 +78,10 @@ public sealed class CL1010VirtualHostNameMustBeUnique : Analyzer<ApacheConfigura
     }
 
     // The directives that configure the vhost itself: through active conditionals and includes, not into Directory/Location.
-    private static IEnumerable<ApacheConfigDirective> DirectivesOf(ApacheConfigSection vhost, Stack<ApacheConfigNode> stack)
+    // (Into a list the caller keeps: a host has thousands of vhosts.)
+    private static void DirectivesOf(ApacheConfigSection vhost, Stack<ApacheConfigNode> stack, List<ApacheConfigDirective> directives)
     {
+        directives.Clear();
         stack.Clear();
         for (int i = vhost.Children.Count - 1; i >= 0; i--) stack.Push(vhost.Children[i]);
         while (stack.Count > 0)
@@ -86,7 +90,7 @@ public sealed class CL1010VirtualHostNameMustBeUnique : Analyzer<ApacheConfigura
             if (!node.IsActive) continue;
             if (node is ApacheConfigDirective d)
             {
-                yield return d;
+                directives.Add(d);
                 for (int i = d.Expansion.Count - 1; i >= 0; i--) stack.Push(d.Expansion[i]);
             }
             else if (node is ApacheConfigSection s && s.Kind.IsReadTimeConditional() && s.IsBodyActive)

@@ -31,8 +31,9 @@ public sealed class CL7001JailPathMustBeRootOwned : Analyzer<HostModel>
             // The walk read the jail root and its own directories already; a root that is not a directory (a symlink) was
             // not walked, so its system directories are looked up through it.
             var walked = entries.Count > 0 ? entries[0] : null;
-            foreach (var component in inspector.PathComponents(jail.Root, walked).Where(c => c.Exists))
+            foreach (var component in inspector.PathComponents(jail.Root, walked))
             {
+                if (!component.Exists) continue;
                 var why = OwnershipProblem(component);
                 if (why is not null) context.Report(Diagnostic.Create(Rule, jail.Source, component.HostPath, why, "a jailed process (or the user) can replace the jail itself"));
             }

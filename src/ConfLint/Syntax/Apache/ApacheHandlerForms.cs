@@ -1,7 +1,7 @@
 namespace ConfLint.Syntax.Apache;
 
 /// <summary>What the handler form checks need beyond the words: where the directive stands and what is loaded.</summary>
-public sealed record ApacheFormContext(DirectiveContexts Context, bool InRequireGroup, Func<string, bool> IsModuleLoaded, IReadOnlySet<string> AuthzAliases)
+public readonly record struct ApacheFormContext(DirectiveContexts Context, bool InRequireGroup, Func<string, bool> IsModuleLoaded, IReadOnlySet<string> AuthzAliases)
 {
     public static ApacheFormContext Default { get; } = new(DirectiveContexts.Server, false, _ => true, new HashSet<string>());
 }

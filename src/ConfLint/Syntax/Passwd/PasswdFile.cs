@@ -137,7 +137,8 @@ internal static class PasswdFields
     /// </summary>
     public static PasswdField[] Split(SourceText source, TextSpan lineSpan, int count, out int separators, out bool skip)
     {
-        var text = source.ToString(lineSpan);
+        // The line is read in place: only its fields become strings (shared: a host's passwd repeats shells and homes).
+        var text = source.Slice(lineSpan);
         int p = 0;
         while (p < text.Length && text[p] is ' ' or '\t') p++;
         skip = p == text.Length || text[p] == '#';
@@ -148,13 +149,14 @@ internal static class PasswdFields
         {
             if (f == count - 1)
             {
-                fields[f] = new PasswdField(SharedStrings.Get(text.AsSpan(start)), TextSpan.FromBounds(lineSpan.Start + start, lineSpan.Start + text.Length));
-                separators += text.AsSpan(start).Count(':');
+                fields[f] = new PasswdField(SharedStrings.Get(text[start..]), TextSpan.FromBounds(lineSpan.Start + start, lineSpan.Start + text.Length));
+                separators += text[start..].Count(':');
                 break;
             }
-            int colon = text.IndexOf(':', start);
+            int colon = text[start..].IndexOf(':');
+            if (colon >= 0) colon += start;
             int end = colon < 0 ? text.Length : colon;
-            fields[f] = new PasswdField(SharedStrings.Get(text.AsSpan(start, end - start)), TextSpan.FromBounds(lineSpan.Start + start, lineSpan.Start + end));
+            fields[f] = new PasswdField(SharedStrings.Get(text[start..end]), TextSpan.FromBounds(lineSpan.Start + start, lineSpan.Start + end));
             if (colon >= 0) { separators++; start = colon + 1; }
             else start = text.Length;
         }
@@ -172,7 +174,9 @@ internal static class PasswdFields
         while (i < text.Length && text[i] is ' ' or '\t' or '\n' or '\v' or '\f' or '\r') i++;
         if (i < text.Length && text[i] == '+') i++;
         var digits = text.AsSpan(i);
-        if (digits.Length == 0 || digits.ContainsAnyExceptInRange('0', '9')) return null;
+        if (digits.Length == 0) return null;
+        foreach (var c in digits)
+            if (!char.IsAsciiDigit(c)) return null;
         digits = digits.TrimStart('0');
         if (digits.Length > 10) return null;
         var v = digits.Length == 0 ? 0 : long.Parse(digits, provider: System.Globalization.CultureInfo.InvariantCulture);
