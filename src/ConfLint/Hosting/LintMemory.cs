@@ -10,8 +10,7 @@ namespace ConfLint.Hosting;
 /// </summary>
 public static class LintMemory
 {
-    // 128 MB covers a host of some 4,000 sites (1,000 allocate about 30 MB); a larger one is given more once its vhosts are
-    // counted (Expect).
+    // 128 MB covers a host of some 4,000 sites (1,000 allocate about 27 MB); a larger one's region grows (GrowRegion).
     private const long AllocatedBeforeFirstCollection = 128L << 20;
 
     // Of which large objects (85 kB and more: the directive table's text, the arrays of a large host's walk) take little.
@@ -20,38 +19,31 @@ public static class LintMemory
     private const long LargeObjectsBeforeFirstCollection = 16L << 20;
 
     // A large host is let run on without collection while its heap stays under this (or under half the memory the process
-    // may use, when that is less): 10,000 sites of the benchmark's kind allocate about 260 MB in all, and the process's
-    // peak is some 18 MB above its heap. Past it, or on a host whose Apache configuration alone fills the first region, the
-    // run is collected as usual.
+    // may use, when that is less): 10,000 sites of the benchmark's kind allocate about 265 MB in all, and the process's
+    // peak is some 20 MB above its heap. Past it, the run is collected as usual.
     private const long HeapWithoutCollectionLimit = 280L << 20;
-
-    // The region's budget (both shares) and the bytes the process had allocated when it began: null while no region of ours is on.
-    private static (long Budget, long AllocatedAtStart)? _region;
 
     /// <summary>Call first thing in the process, before the run allocates.</summary>
     public static void Prepare()
     {
         if (!StartRegion(AllocatedBeforeFirstCollection, LargeObjectsBeforeFirstCollection, disallowFullBlockingGC: false)) return;
+        // Most runs end well inside the region. One that has taken three quarters of it is a large host's, and collecting a
+        // large host's model as it grows costs more than building it (10,000 sites: some 500 ms of pauses, as each
+        // collection copies or marks the model built so far). So the region then grows to the limit, on the finalizer
+        // thread, with no collection: committing the memory for it took 0.3 ms.
+        try { GC.RegisterNoGCRegionCallback(AllocatedBeforeFirstCollection * 3 / 4, GrowRegion); }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentOutOfRangeException or NotImplementedException or PlatformNotSupportedException) { } // no growth: collected as usual past the region
         if (OperatingSystem.IsLinux()) AdviseHugePages();
     }
 
-    /// <summary>
-    /// Told, once the run knows it, about how many more bytes it will allocate (the model, once the vhosts are counted): when
-    /// the region under way will not hold them, it is replaced by one that will, up to the limit, without a collection.
-    /// Collecting a large host's model as it grows costs more than building it (10,000 sites: some 500 ms of pauses, as
-    /// each collection copies or marks the model built so far, against 0.3 ms to commit the memory for a second region).
-    /// Does nothing unless <see cref="Prepare"/> started a region that is still on.
-    /// </summary>
-    public static void Expect(long moreBytes)
+    private static void GrowRegion()
     {
-        if (_region is not var (budget, allocatedAtStart) || GCSettings.LatencyMode != GCLatencyMode.NoGCRegion) return;
-        long left = budget - (GC.GetTotalAllocatedBytes() - allocatedAtStart);
-        if (moreBytes <= left) return;
+        if (GCSettings.LatencyMode != GCLatencyMode.NoGCRegion) return;
         long limit = Math.Min(HeapWithoutCollectionLimit, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2);
-        long room = Math.Min(moreBytes, limit - GC.GetTotalMemory(forceFullCollection: false));
-        if (room <= left || room <= LargeObjectsBeforeFirstCollection) return;
+        long room = limit - GC.GetTotalMemory(forceFullCollection: false);
+        if (room <= AllocatedBeforeFirstCollection / 4 + LargeObjectsBeforeFirstCollection) return; // no more than is left
         try { GC.EndNoGCRegion(); }
-        catch (InvalidOperationException) { _region = null; return; } // ended meanwhile
+        catch (InvalidOperationException) { return; } // ended meanwhile: collected as usual
         // Without a full collection: when the memory cannot simply be committed, the run is collected as usual instead.
         StartRegion(room - LargeObjectsBeforeFirstCollection, LargeObjectsBeforeFirstCollection, disallowFullBlockingGC: true);
     }
@@ -59,15 +51,8 @@ public static class LintMemory
     // The region holds smallObjects + largeObjects bytes, of which large objects (85 kB and more) may take largeObjects.
     private static bool StartRegion(long smallObjects, long largeObjects, bool disallowFullBlockingGC)
     {
-        _region = null;
-        long allocated = GC.GetTotalAllocatedBytes(), budget = smallObjects + largeObjects;
-        try
-        {
-            if (!GC.TryStartNoGCRegion(budget, largeObjects, disallowFullBlockingGC)) return false;
-        }
+        try { return GC.TryStartNoGCRegion(smallObjects + largeObjects, largeObjects, disallowFullBlockingGC); }
         catch (ArgumentOutOfRangeException) { return false; } // a runtime whose youngest generation cannot hold that much: collect as usual
-        _region = (budget, allocated);
-        return true;
     }
 
     // Every allocation in the region lands on a page never touched before, and with 4 KiB pages a lint of 1,000 sites

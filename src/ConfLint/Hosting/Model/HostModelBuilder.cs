@@ -74,10 +74,6 @@ public sealed class HostModelBuilder
     public const string PasswdPath = "/etc/passwd";
     public const string GroupPath = "/etc/group";
 
-    // Measured with the benchmark's sites (a jail of some 15 entries each): about 17 kB a vhost from here to the report, at
-    // 1,000 sites as at 10,000. A site's share grows with its jail, whose walk the count cannot see yet.
-    private const long AllocatedPerVirtualHost = 24 << 10;
-
     private HostModel Build()
     {
         var ahead = _filesAhead?.Take();
@@ -106,8 +102,6 @@ public sealed class HostModelBuilder
             }
             mainNodes.Add(context);
         }
-        // What building and checking the vhosts will allocate: now is the first time the run knows how many there are.
-        LintMemory.Expect(scopes.Count * AllocatedPerVirtualHost);
         var mainScope = new ArraySegment<ApacheNodeContext>(mainNodes.ToArray());
         scopes.Insert(0, (null, mainScope));
         _mainDirectives = new MainDirectives(mainScope);
