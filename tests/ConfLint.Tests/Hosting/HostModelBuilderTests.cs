@@ -160,4 +160,15 @@ public class HostModelBuilderTests
         var errors = tree.Lint().Diagnostics.Where(d => d.Severity == ConfLint.Diagnostics.Severity.Error).ToList();
         Assert.True(errors.Count == 0, string.Join("\n", errors));
     }
+
+    [Fact]
+    public void Of_two_env_entries_of_one_name_in_a_pool_PHP_FPM_sets_the_first()
+    {
+        // FPM prepends each env[] to the pool's list and sets them from its head, so the first in the file is set last.
+        using var tree = new FpmHostTree(poolExtra: "env[PHPRC] = /etc/first.ini\nenv[PHPRC] = /etc/second.ini\n");
+        tree.Write("/srv/jail/site1/etc/first.ini", "doc_root = /html\n");
+        tree.Write("/srv/jail/site1/etc/second.ini", "doc_root = /html\n");
+        var backend = tree.Model().VirtualHosts.Single().Backends.Single();
+        Assert.Equal("/etc/first.ini", backend.IniResolution?.LoadedFile);
+    }
 }

@@ -469,8 +469,17 @@ public sealed class HostModelBuilder
         public IEnumerable<string>? ListDirectory(string path) => builder.Fs.ListDirectory(ToHostPath(jail, path));
     }
 
-    // The pool settings that set php.ini directives, in the order their values win.
-    private static readonly string[] FpmIniArrays = { "php_value", "php_flag", "php_admin_value", "php_admin_flag" };
+    // One of the pool's lists of php.ini settings: the first setting of each directive, over what came before.
+    private static void ApplyPoolSettings(FpmPool pool, Dictionary<string, EffectiveIniSetting> effective, string valueKey, string flagKey)
+    {
+        HashSet<string>? applied = null;
+        foreach (var s in pool.Settings)
+        {
+            if (!s.IsArray || s.ArrayKey is null || (s.Key != valueKey && s.Key != flagKey)) continue;
+            if (!(applied ??= new(StringComparer.Ordinal)).Add(s.ArrayKey)) continue;
+            effective[s.ArrayKey] = new EffectiveIniSetting(s.ArrayKey, s.Value, s.Location, $"{s.Key}[]");
+        }
+    }
 
     // Resolves which php.ini PHP loads (inside the jail), reads it, and computes the values in effect.
     private PhpBackend WithIni(PhpBackend backend, PhpLaunch launch, JailModel? jail, List<(string Key, string Value, Location Location)>? defines = null)
@@ -493,9 +502,12 @@ public sealed class HostModelBuilder
                 effective[key] = new EffectiveIniSetting(key, value, location, "-d");
         if (backend.Pool is { } pool)
         {
-            foreach (var name in FpmIniArrays)
-                foreach (var s in pool.Array(name))
-                    if (s.ArrayKey is not null) effective[s.ArrayKey] = new EffectiveIniSetting(s.ArrayKey, s.Value, s.Location, $"{name}[]");
+            // FPM keeps php_value[] and php_flag[] in one list, php_admin_value[] and php_admin_flag[] in another, each
+            // prepended to as it reads, and applies the first list, then the second, from its head (fpm_php_apply_defines):
+            // of two settings of a directive in one list the first in the file is applied last and wins, and an admin
+            // setting wins over the others.
+            ApplyPoolSettings(pool, effective, "php_value", "php_flag");
+            ApplyPoolSettings(pool, effective, "php_admin_value", "php_admin_flag");
         }
         return backend with { IniResolution = resolution, IniFiles = files.ToImmutable(), Effective = effective.AsReadOnly() };
     }
