@@ -138,10 +138,12 @@ public static class Program
         failOn.AcceptOnlyFromAmong("error", "warning", "info", "none");
         var color = new Option<string>("--color") { Description = "Colour text output: auto (on a terminal, unless NO_COLOR is set), always or never.", DefaultValueFactory = _ => "auto" };
         color.AcceptOnlyFromAmong("auto", "always", "never");
+        var stats = new Option<bool>("--stats") { Description = "Print on standard error what the lint read and cost: time, memory, garbage collections." };
         command.Options.Add(format);
         command.Options.Add(output);
         command.Options.Add(failOn);
         command.Options.Add(color);
+        command.Options.Add(stats);
         command.SetAction(parse =>
         {
             var result = LintRunner.Run(inputs.ToRequest(parse));
@@ -160,6 +162,8 @@ public static class Program
                 stderr.WriteLine($"conflint: cannot write '{outputPath}': {e.Message}");
                 return ExitUsage;
             }
+            if (parse.GetValue(stats))
+                stderr.WriteLine(RunStatistics.Describe(result, DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime));
             if (result.NamedInputFailed) return ExitUnreadableInput;
             var threshold = parse.GetValue(failOn) switch
             {
