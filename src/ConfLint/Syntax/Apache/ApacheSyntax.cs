@@ -302,8 +302,8 @@ public sealed class ApacheSyntaxTree
         // each open section's children from its ChildrenStart on. A section takes its children from
         // the end of this list when it closes, so no list is kept per section.
         // Both lists are the thread's, emptied before and after: a host reads thousands of small files.
-        var pending = _pending ??= new();
-        var open = _open ??= new();
+        var pending = t_pending ??= new();
+        var open = t_open ??= new();
         pending.Clear();
         open.Clear();
         List<ApacheCloseTagSyntax>? stray = null;
@@ -358,8 +358,8 @@ public sealed class ApacheSyntaxTree
         return new ApacheSyntaxTree(text, lines, top, stray?.ToImmutableArray() ?? ImmutableArray<ApacheCloseTagSyntax>.Empty, nodeByLine);
     }
 
-    [ThreadStatic] private static List<ApacheSyntaxNode>? _pending;
-    [ThreadStatic] private static List<OpenSection>? _open;
+    [ThreadStatic] private static List<ApacheSyntaxNode>? t_pending;
+    [ThreadStatic] private static List<OpenSection>? t_open;
 
     internal readonly record struct SectionHeader(ApacheWord Token, string Name, ImmutableArray<ApacheWord> Args, string ArgText, bool Bracket);
 
