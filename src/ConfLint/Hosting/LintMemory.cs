@@ -32,7 +32,10 @@ public static class LintMemory
         // collection copies or marks the model built so far). So the region then grows to the limit, on the finalizer
         // thread, with no collection: committing the memory for it took 0.3 ms.
         try { GC.RegisterNoGCRegionCallback(AllocatedBeforeFirstCollection * 3 / 4, GrowRegion); }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentOutOfRangeException or NotImplementedException or PlatformNotSupportedException) { } // no growth: collected as usual past the region
+        catch (Exception e) when (e is InvalidOperationException or ArgumentOutOfRangeException or PlatformNotSupportedException)
+        {
+            // No growth: a large host is collected as usual past the region.
+        }
         if (OperatingSystem.IsLinux()) AdviseHugePages();
     }
 

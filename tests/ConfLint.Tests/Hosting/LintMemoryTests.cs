@@ -62,20 +62,7 @@ public sealed class LintMemoryTests
             for (int i = 0; i < sites; i++)
             {
                 var jail = $"/srv/www/site{i}";
-                apache.Append($$"""
-                    <VirtualHost *:80>
-                        ServerName site{{i}}.example.com
-                        DocumentRoot {{jail}}/html
-                        SuexecUserGroup u{{i}} u{{i}}
-                        <Directory {{jail}}/html>
-                            <FilesMatch "\.php$">
-                                SetHandler fcgid-script
-                            </FilesMatch>
-                            FcgidWrapper {{jail}}/cgi/php-wrapper .php
-                        </Directory>
-                    </VirtualHost>
-
-                    """);
+                apache.Append(FcgidSite(i, jail, $"{jail}/cgi/php-wrapper"));
                 passwd.Append($"u{i}:x:{3000 + i}:{3000 + i}::{jail}/./home:/bin/sh\n");
                 group.Append($"u{i}:x:{3000 + i}:\n");
                 Write($"{jail}/etc/php.ini", "doc_root = /html\ncgi.fix_pathinfo = 0\n");
