@@ -10,7 +10,7 @@ namespace ConfLint.Hosting;
 /// </summary>
 public static class LintMemory
 {
-    // 128 MB covers a host of some 4,000 sites (1,000 allocate about 27 MB); a larger one's region grows (GrowRegion).
+    // 128 MB covers a host of some 4,000 sites (1,000 allocate about 30 MB); a larger one's region grows (GrowRegion).
     private const long AllocatedBeforeFirstCollection = 128L << 20;
 
     // Of which large objects (85 kB and more: the directive table's text, the arrays of a large host's walk) take little.
