@@ -41,10 +41,11 @@ public sealed record GroupFile(SourceText Source, ImmutableArray<GroupEntry> Ent
     {
         var entries = ImmutableArray.CreateBuilder<GroupEntry>();
         var problems = ImmutableArray.CreateBuilder<PasswdProblem>();
+        var fields = new PasswdField[4]; // each line's, in turn
         for (int line = 1; line <= source.LineCount; line++)
         {
             var lineSpan = source.GetLineSpan(line);
-            var fields = PasswdFields.Split(source, lineSpan, 4, out int separators, out bool skip);
+            PasswdFields.Split(source, lineSpan, fields, out int separators, out bool skip);
             if (skip) continue;
             void Problem(TextSpan span, string message) => problems.Add(new PasswdProblem(line, span, message));
             if (separators < 3)
@@ -53,8 +54,9 @@ public sealed record GroupFile(SourceText Source, ImmutableArray<GroupEntry> Ent
             if (fields[0].Text.Length == 0) Problem(fields[0].Span.Length == 0 ? lineSpan : fields[0].Span, "has an empty group name");
             if (gid is null) Problem(fields[2].Span.Length == 0 ? lineSpan : fields[2].Span, $"has GID '{fields[2].Text}', not a decimal number: the system ignores this line");
 
-            var members = ImmutableArray.CreateBuilder<PasswdField>();
             var m = fields[3];
+            // Most groups of a host list no members: no builder for them.
+            var members = m.Text.Length == 0 ? null : ImmutableArray.CreateBuilder<PasswdField>();
             int start = 0;
             for (int k = 0; k <= m.Text.Length; k++)
             {
@@ -62,10 +64,10 @@ public sealed record GroupFile(SourceText Source, ImmutableArray<GroupEntry> Ent
                 // files-grp.c: blanks after a comma are skipped, trailing ones are kept, empty members dropped.
                 int first = start;
                 while (first < k && m.Text[first] is ' ' or '\t') first++;
-                if (first < k) members.Add(new PasswdField(m.Text[first..k], new TextSpan(m.Span.Start + first, k - first)));
+                if (first < k) members!.Add(new PasswdField(m.Text[first..k], new TextSpan(m.Span.Start + first, k - first)));
                 start = k + 1;
             }
-            entries.Add(new GroupEntry(line, lineSpan, fields[0], fields[1], fields[2], fields[3], gid, members.ToImmutable()));
+            entries.Add(new GroupEntry(line, lineSpan, fields[0], fields[1], fields[2], fields[3], gid, members?.ToImmutable() ?? ImmutableArray<PasswdField>.Empty));
         }
         return new GroupFile(source, entries.ToImmutable(), problems.ToImmutable());
     }

@@ -104,10 +104,11 @@ public sealed record PasswdFile(SourceText Source, ImmutableArray<PasswdEntry> E
     {
         var entries = ImmutableArray.CreateBuilder<PasswdEntry>();
         var problems = ImmutableArray.CreateBuilder<PasswdProblem>();
+        var fields = new PasswdField[7]; // each line's, in turn
         for (int line = 1; line <= source.LineCount; line++)
         {
             var lineSpan = source.GetLineSpan(line);
-            var fields = PasswdFields.Split(source, lineSpan, 7, out int separators, out bool skip);
+            PasswdFields.Split(source, lineSpan, fields, out int separators, out bool skip);
             if (skip) continue;
             void Problem(TextSpan span, string message) => problems.Add(new PasswdProblem(line, span, message));
             if (separators != 6)
@@ -131,19 +132,19 @@ public sealed record PasswdFile(SourceText Source, ImmutableArray<PasswdEntry> E
 internal static class PasswdFields
 {
     /// <summary>
-    /// Splits a line into exactly <paramref name="count"/> fields: the last takes the rest of the
-    /// line, missing ones are empty at the line end. Blank lines and `#` comments are skipped,
-    /// as nss_files skips them (leading blanks ignored).
+    /// Splits a line into exactly as many fields as <paramref name="fields"/> holds (each written): the last takes the rest
+    /// of the line, missing ones are empty at the line end. Blank lines and `#` comments are skipped, as nss_files skips
+    /// them (leading blanks ignored).
     /// </summary>
-    public static PasswdField[] Split(SourceText source, TextSpan lineSpan, int count, out int separators, out bool skip)
+    public static void Split(SourceText source, TextSpan lineSpan, PasswdField[] fields, out int separators, out bool skip)
     {
+        int count = fields.Length;
         // The line is read in place: only its fields become strings (shared: a host's passwd repeats shells and homes).
         var text = source.Slice(lineSpan);
         int p = 0;
         while (p < text.Length && text[p] is ' ' or '\t') p++;
         skip = p == text.Length || text[p] == '#';
         separators = 0;
-        var fields = new PasswdField[count];
         int start = p;
         for (int f = 0; f < count; f++)
         {
@@ -160,7 +161,6 @@ internal static class PasswdFields
             if (colon >= 0) { separators++; start = colon + 1; }
             else start = text.Length;
         }
-        return fields;
     }
 
     /// <summary>
