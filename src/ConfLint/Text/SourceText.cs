@@ -147,12 +147,7 @@ public sealed class SourceText
         return Text.AsSpan(start, end - start);
     }
 
-    public string ToString(TextSpan span)
-    {
-        int start = Math.Clamp(span.Start, 0, Text.Length);
-        int end = Math.Clamp(span.End, start, Text.Length);
-        return SharedStrings.Get(Text.AsSpan(start, end - start));
-    }
+    public string ToString(TextSpan span) => SharedStrings.Get(Slice(span));
 
     public Location GetLocation(TextSpan span)
     {
