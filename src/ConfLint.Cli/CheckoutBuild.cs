@@ -18,9 +18,6 @@ internal static class CheckoutBuild
     /// <summary>The file in .conflint-build/ the launcher touches when a build is done (see ./conflint).</summary>
     public const string StampName = ".sources-stamp";
 
-    /// <summary>The exit code of a rebuilt run when the checkout's sources are newer than this build; null to go on.</summary>
-    public static int? RebuildIfStale(string[] args) => Start()?.GetAwaiter().GetResult() is not null ? Rebuild(args) : null;
-
     /// <summary>
     /// Starts the check of the checkout's sources on another thread (the program's own start leaves a core idle), or null
     /// when the program was not started by a checkout's launcher. Its result is the first newer source, null when none is:

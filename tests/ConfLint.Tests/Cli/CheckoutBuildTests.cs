@@ -67,12 +67,12 @@ public sealed class CheckoutBuildTests : IDisposable
         try
         {
             Environment.SetEnvironmentVariable(CheckoutBuild.CheckoutVariable, null);
-            Assert.Null(CheckoutBuild.RebuildIfStale(new[] { "rules" }));
+            Assert.Null(CheckoutBuild.Start()?.GetAwaiter().GetResult());
             // A checkout whose build is current: nothing to rebuild either.
             Write("src/A.cs", DateTime.UtcNow.AddMinutes(-1));
             Write(".conflint-build/" + CheckoutBuild.StampName, DateTime.UtcNow);
             Environment.SetEnvironmentVariable(CheckoutBuild.CheckoutVariable, _checkout);
-            Assert.Null(CheckoutBuild.RebuildIfStale(new[] { "rules" }));
+            Assert.Null(CheckoutBuild.Start()?.GetAwaiter().GetResult());
         }
         finally
         {
