@@ -18,11 +18,11 @@ public static class Program
     public const int ExitUnreadableInput = 3;
 
     // When Main began: what `lint --stats` counts from (a launcher that execs the program, after building it or not, is not counted).
-    private static long s_mainStarted;
+    private static long _mainStarted;
 
     public static int Main(string[] args)
     {
-        s_mainStarted = System.Diagnostics.Stopwatch.GetTimestamp();
+        _mainStarted = System.Diagnostics.Stopwatch.GetTimestamp();
         // Run by a checkout's launcher, the program checks the checkout's sources against its build while it starts.
         var sourcesCheck = CheckoutBuild.Start();
         LintMemory.Prepare();
@@ -150,7 +150,7 @@ public static class Program
         command.Options.Add(stats);
         command.SetAction(parse =>
         {
-            long started = s_mainStarted != 0 ? s_mainStarted : System.Diagnostics.Stopwatch.GetTimestamp();
+            long started = _mainStarted != 0 ? _mainStarted : System.Diagnostics.Stopwatch.GetTimestamp();
             var result = LintRunner.Run(inputs.ToRequest(parse));
             var outputPath = parse.GetValue(output);
             var reportFormat = parse.GetValue(format) ?? "text";

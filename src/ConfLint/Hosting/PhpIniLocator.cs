@@ -48,8 +48,7 @@ public sealed record PhpIniResolution(
 public static class PhpIniLocator
 {
     // "php-cgi-fcgi.ini" and the like, one string per SAPI name.
-    private static string SapiIniName(string sapi) =>
-        SapiIniNames.TryGetValue(sapi, out var name) ? name : SapiIniNames.GetOrAdd(sapi, static s => $"php-{s}.ini");
+    private static string SapiIniName(string sapi) => SapiIniNames.GetOrAdd(sapi, static s => $"php-{s}.ini");
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> SapiIniNames = new(StringComparer.Ordinal);
 
