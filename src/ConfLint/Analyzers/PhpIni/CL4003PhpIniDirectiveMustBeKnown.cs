@@ -24,7 +24,7 @@ public sealed class CL4003PhpIniDirectiveMustBeKnown : Analyzer<PhpIniFile>
     {
         foreach (var entry in input.Document.Entries)
         {
-            if (entry.Value is null || entry.LoadsExtension) continue;
+            if (!entry.IsSetting) continue;
             var key = entry.Key;
             var directive = PhpDirectives.Find(key);
             if (directive is null)

@@ -25,7 +25,7 @@ public sealed class CL4005PhpIniDirectiveSetOnce : Analyzer<PhpIniFile>
         for (int i = 0; i < entries.Length; i++)
         {
             var entry = entries[i];
-            if (!IsSetting(entry) || entry.Offset is not null) continue;
+            if (!Counts(entry)) continue;
             var key = (entry.Key, entry.PerDirectoryScope);
             IniEntry? earlier = null;
             if (first is not null)
@@ -35,7 +35,7 @@ public sealed class CL4005PhpIniDirectiveSetOnce : Analyzer<PhpIniFile>
             else
             {
                 for (int j = 0; j < i && earlier is null; j++)
-                    if (IsSetting(entries[j]) && entries[j].Offset is null && entries[j].Key == entry.Key && entries[j].PerDirectoryScope == entry.PerDirectoryScope) earlier = entries[j];
+                    if (Counts(entries[j]) && entries[j].Key == entry.Key && entries[j].PerDirectoryScope == entry.PerDirectoryScope) earlier = entries[j];
             }
             if (earlier is null) continue;
             var earlierLocation = input.Document.GetLocation(earlier.KeySpan);
@@ -45,6 +45,6 @@ public sealed class CL4005PhpIniDirectiveSetOnce : Analyzer<PhpIniFile>
         }
     }
 
-    // What PhpIniFile.Settings holds: entries with a value that do not load an extension.
-    private static bool IsSetting(IniEntry entry) => entry.Value is not null && !entry.LoadsExtension;
+    // A setting of a whole directive (an array element, `key[] =`, may be given many times).
+    private static bool Counts(IniEntry entry) => entry.IsSetting && entry.Offset is null;
 }

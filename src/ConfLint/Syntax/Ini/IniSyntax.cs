@@ -97,8 +97,11 @@ public sealed record IniEntry(
     /// <summary>True for `extension=` / `zend_extension=` outside a PATH/HOST section: PHP loads a module instead of storing a setting.</summary>
     public bool LoadsExtension { get; init; }
 
-    /// <summary>A setting PHP stores at startup: with a value, not in PATH/HOST scope, not an extension load (see <see cref="IniDocument.GlobalSettings"/>).</summary>
-    public bool IsGlobalSetting => Value is not null && PerDirectoryScope is null && !LoadsExtension;
+    /// <summary>A setting: an entry with a value that does not load an extension (in any scope).</summary>
+    public bool IsSetting => Value is not null && !LoadsExtension;
+
+    /// <summary>A setting PHP stores at startup: not in PATH/HOST scope (see <see cref="IniDocument.GlobalSettings"/>).</summary>
+    public bool IsGlobalSetting => IsSetting && PerDirectoryScope is null;
 }
 
 /// <summary>

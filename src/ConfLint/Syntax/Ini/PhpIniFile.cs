@@ -49,7 +49,7 @@ public sealed class PhpIniFile
     }
 
     /// <summary>Entries that set a setting at startup (not extension loads; in PATH/HOST scope or not).</summary>
-    public IEnumerable<IniEntry> Settings => Document.Entries.Where(e => e.Value is not null && !e.LoadsExtension);
+    public IEnumerable<IniEntry> Settings => Document.Entries.Where(e => e.IsSetting);
 
     /// <summary>The entry whose value PHP keeps for a global directive (the last one outside PATH/HOST scope), or null.</summary>
     public IniEntry? EffectiveEntry(string name) => Document.LastGlobalSettings.GetValueOrDefault(name);
