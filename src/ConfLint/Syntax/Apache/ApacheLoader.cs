@@ -581,13 +581,13 @@ public static class ApacheLoader
         private string ServerRootRelative(string path) =>
             HostFileSystem.NormalizeHostPath(path.StartsWith('/') ? path : _serverRoot + "/" + path);
 
-        // execute_now: the EXEC_ON_READ directives of core, mod_so and mod_macro.
         // The directives httpd runs while it reads (EXEC_ON_READ), by name in any case; every other directive passes by.
         private static readonly Dictionary<string, string> ExecutedOnRead = new[]
         {
             "include", "includeoptional", "define", "undefine", "serverroot", "loadmodule", "loadfile", "defaultruntimedir", "use", "undefmacro",
         }.ToDictionary(n => n, StringComparer.OrdinalIgnoreCase);
 
+        // execute_now: the EXEC_ON_READ directives of core, mod_so and mod_macro.
         private void ExecuteOnRead(LineStream stream, ApacheConfigDirective directive, LineItem item, string name)
         {
             if (!ExecutedOnRead.TryGetValue(name, out var lowerCaseName)) return;
