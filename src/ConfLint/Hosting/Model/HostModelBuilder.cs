@@ -681,20 +681,19 @@ public sealed class HostModelBuilder
             var context = handlers[i];
             var d = context.Directive;
             if (d is null || d.Arguments.Length == 0) continue;
-            if (d.Is("AddHandler") && NamesPhpExtension(d.Arguments))
-                AddOnce(mappings, new Fact<string>(d.Arguments[0].Value, d.Location));
-            else if (d.Is("SetHandler") && context.Sections is { IsEmpty: false } sections && sections[^1] is var s
-                && s.Kind is ApacheSectionKind.FilesMatch or ApacheSectionKind.Files && s.ArgumentText.Contains("php", StringComparison.OrdinalIgnoreCase))
-                AddOnce(mappings, new Fact<string>(d.Arguments[0].Value, d.Location));
+            bool mapsPhp = d.Is("AddHandler") ? NamesPhpExtension(d.Arguments)
+                : d.Is("SetHandler") && context.Sections is { IsEmpty: false } sections && sections[^1] is var s
+                    && s.Kind is ApacheSectionKind.FilesMatch or ApacheSectionKind.Files && s.ArgumentText.Contains("php", StringComparison.OrdinalIgnoreCase);
+            if (mapsPhp && !Maps(mappings, d.Arguments[0].Value)) mappings.Add(new Fact<string>(d.Arguments[0].Value, d.Location));
         }
         return mappings;
 
-        // The first mapping of each handler (in any case); a vhost maps a handful.
-        static void AddOnce(List<Fact<string>> mappings, Fact<string> mapping)
+        // Only the first mapping of each handler (in any case) is kept; a vhost maps a handful.
+        static bool Maps(List<Fact<string>> mappings, string handler)
         {
             foreach (var m in mappings)
-                if (m.Value.Equals(mapping.Value, StringComparison.OrdinalIgnoreCase)) return;
-            mappings.Add(mapping);
+                if (m.Value.Equals(handler, StringComparison.OrdinalIgnoreCase)) return true;
+            return false;
         }
     }
 
