@@ -379,11 +379,8 @@ public sealed class HostModelBuilder
 
     private PhpLaunch FpmLaunch(FpmPool pool)
     {
-        // FPM keeps a pool's env[] in a list it prepends to and sets them from its head: of two with one name, the first
-        // in the file is set last and wins.
         var env = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var s in pool.Array("env"))
-            if (s.ArrayKey is not null) env.TryAdd(s.ArrayKey, s.Value);
+        foreach (var s in pool.ArrayInEffect("env")) env[s.ArrayKey!] = s.Value;
         return new PhpLaunch("fpm-fcgi", "/usr/sbin/php-fpm8.2", null, env, null, false, _options.FpmIniDirectory, _options.FpmScanDirectory);
     }
 
@@ -469,18 +466,6 @@ public sealed class HostModelBuilder
         public IEnumerable<string>? ListDirectory(string path) => builder.Fs.ListDirectory(ToHostPath(jail, path));
     }
 
-    // One of the pool's lists of php.ini settings: the first setting of each directive, over what came before.
-    private static void ApplyPoolSettings(FpmPool pool, Dictionary<string, EffectiveIniSetting> effective, string valueKey, string flagKey)
-    {
-        HashSet<string>? applied = null;
-        foreach (var s in pool.Settings)
-        {
-            if (!s.IsArray || s.ArrayKey is null || (s.Key != valueKey && s.Key != flagKey)) continue;
-            if (!(applied ??= new(StringComparer.Ordinal)).Add(s.ArrayKey)) continue;
-            effective[s.ArrayKey] = new EffectiveIniSetting(s.ArrayKey, s.Value, s.Location, $"{s.Key}[]");
-        }
-    }
-
     // Resolves which php.ini PHP loads (inside the jail), reads it, and computes the values in effect.
     private PhpBackend WithIni(PhpBackend backend, PhpLaunch launch, JailModel? jail, List<(string Key, string Value, Location Location)>? defines = null)
     {
@@ -502,12 +487,10 @@ public sealed class HostModelBuilder
                 effective[key] = new EffectiveIniSetting(key, value, location, "-d");
         if (backend.Pool is { } pool)
         {
-            // FPM keeps php_value[] and php_flag[] in one list, php_admin_value[] and php_admin_flag[] in another, each
-            // prepended to as it reads, and applies the first list, then the second, from its head (fpm_php_apply_defines):
-            // of two settings of a directive in one list the first in the file is applied last and wins, and an admin
-            // setting wins over the others.
-            ApplyPoolSettings(pool, effective, "php_value", "php_flag");
-            ApplyPoolSettings(pool, effective, "php_admin_value", "php_admin_flag");
+            // FPM applies the php_value/php_flag list, then the admin list (fpm_php_apply_defines): an admin setting wins.
+            foreach (var list in new[] { pool.ArrayInEffect("php_value", "php_flag"), pool.ArrayInEffect("php_admin_value", "php_admin_flag") })
+                foreach (var s in list)
+                    effective[s.ArrayKey!] = new EffectiveIniSetting(s.ArrayKey!, s.Value, s.Location, $"{s.Key}[]");
         }
         return backend with { IniResolution = resolution, IniFiles = files.ToImmutable(), Effective = effective.AsReadOnly() };
     }

@@ -114,13 +114,21 @@ public sealed class FpmPool
 
     public string? Value(string key) => Get(key)?.Value;
 
-    /// <summary>The elements of an array setting (`name[key] = value`), in order; an empty array (shared) when there are none.</summary>
-    public IReadOnlyList<FpmSetting> Array(string name)
+    /// <summary>
+    /// The elements of the array settings that php-fpm keeps in one list (`env`; `php_value` with `php_flag`;
+    /// `php_admin_value` with `php_admin_flag`) that take effect: the first of each key, in file order. FPM prepends each
+    /// element to its list as it reads and applies the list from its head, so of two elements with one key the first in the
+    /// file is applied last.
+    /// </summary>
+    public IReadOnlyList<FpmSetting> ArrayInEffect(string name, string? sameList = null)
     {
-        // Asked for four names per pool on a large host, where most pools set none of them: a list only on a match.
         List<FpmSetting>? found = null;
+        HashSet<string>? keys = null;
         foreach (var s in _settings)
-            if (s.IsArray && s.Key == name) (found ??= new()).Add(s);
+        {
+            if (!s.IsArray || s.ArrayKey is null || (s.Key != name && s.Key != sameList)) continue;
+            if ((keys ??= new(StringComparer.Ordinal)).Add(s.ArrayKey)) (found ??= new()).Add(s);
+        }
         return found ?? (IReadOnlyList<FpmSetting>)System.Array.Empty<FpmSetting>();
     }
 
